@@ -1,0 +1,163 @@
+package io.wagate.devstack;
+
+import io.wagate.testsupport.Infrastructure;
+import io.wagate.testsupport.Ports;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole gateway on one machine: Kafka, PostgreSQL and Redis (from {@code WAGATE_*} env vars or
+ * embedded), api-, session- and webhook-service each as a process of its own with the WhatsApp
+ * simulator, one public base URL in front, and a receiver that prints the webhooks it gets.
+ */
+public final class DevStack implements AutoCloseable {
+
+    /** What to run; {@code receiverPort} 0 runs no receiver. */
+    public record Settings(
+            Path home,
+            String publicHost,
+            int publicPort,
+            int receiverPort,
+            String adminKey,
+            String topicPrefix,
+            Map<Service, Map<String, String>> extraProperties) {
+
+        public static Settings fromEnvironment(Map<String, String> env) {
+            return new Settings(
+                    Path.of(System.getProperty("wagate.home", ".")).toAbsolutePath(),
+                    env.getOrDefault("WAGATE_HOST", "127.0.0.1"),
+                    Integer.parseInt(env.getOrDefault("WAGATE_PORT", "8080")),
+                    Integer.parseInt(env.getOrDefault("WAGATE_RECEIVER_PORT", "8090")),
+                    env.getOrDefault("WAGATE_ADMIN_KEY", newAdminKey()),
+                    "",
+                    Map.of());
+        }
+    }
+
+    private final Settings settings;
+    private final Map<Service, Map<String, String>> properties = new EnumMap<>(Service.class);
+    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    private final PrintStream out;
+    private EdgeProxy edge;
+    private PrintingReceiver receiver;
+
+    private DevStack(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static DevStack start(Settings settings, Infrastructure infra, String jdbcUrl, PrintStream out) {
+        var stack = new DevStack(settings, out);
+        try {
+            stack.startAll(infra, jdbcUrl);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Infrastructure infra, String jdbcUrl) {
+        Map<String, String> common = new HashMap<>();
+        infra.serviceProperties(jdbcUrl, settings.topicPrefix())
+                .forEach((key, value) -> common.put(key, String.valueOf(value)));
+        for (Service service : Service.values()) {
+            Map<String, String> own = new HashMap<>(common);
+            own.putAll(settings.extraProperties().getOrDefault(service, Map.of()));
+            properties.put(service, own);
+        }
+        properties.get(Service.API).put("wagate.bootstrap.admin-key", settings.adminKey());
+        if (settings.receiverPort() > 0) {
+            receiver = PrintingReceiver.start(settings.receiverPort(), out);
+        }
+        start(Service.API);
+        properties.get(Service.WEBHOOK).put("wagate.api-service.url", "http://127.0.0.1:" + port(Service.API));
+        properties.get(Service.WEBHOOK).putIfAbsent("wagate.webhooks.allowed-hosts", "127.0.0.1,localhost");
+        start(Service.SESSION);
+        start(Service.WEBHOOK);
+        edge = EdgeProxy.start(
+                settings.publicHost(), settings.publicPort(), () -> port(Service.API), () -> port(Service.WEBHOOK));
+    }
+
+    /** Starts a service (again) and waits until it answers its health check. */
+    public void start(Service service) {
+        var process = ServiceProcess.start(settings.home(), service, Ports.free(), properties.get(service), out);
+        processes.put(service, process);
+        process.awaitReady();
+    }
+
+    /** Kills a service without a clean close, as a crash would. */
+    public void kill(Service service) {
+        ServiceProcess process = processes.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    private int port(Service service) {
+        return processes.get(service).port();
+    }
+
+    public String baseUrl() {
+        return "http://" + settings.publicHost() + ":" + edge.port();
+    }
+
+    public String adminKey() {
+        return settings.adminKey();
+    }
+
+    public String receiverUrl() {
+        return receiver == null ? null : receiver.url();
+    }
+
+    @Override
+    public void close() {
+        if (edge != null) {
+            edge.close();
+        }
+        processes.values().forEach(ServiceProcess::close);
+        processes.clear();
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    static String newAdminKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return "wag_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        var settings = Settings.fromEnvironment(env);
+        var infra = Infrastructure.start(env);
+        String jdbcUrl = infra.postgres().createDatabase("wagate");
+        var stack = start(settings, infra, jdbcUrl, System.out);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping wagate...");
+            stack.close();
+            infra.close();
+            stopped.countDown();
+        }));
+        System.out.printf(
+                """
+
+                wagate is up.
+                  Base URL:   %s
+                  Admin key:  %s
+                  Receiver:   %s  (prints every webhook it gets)
+                Ctrl-C stops everything.
+
+                """,
+                stack.baseUrl(), stack.adminKey(), stack.receiverUrl());
+        stopped.await();
+    }
+}
