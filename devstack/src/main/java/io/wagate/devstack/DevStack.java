@@ -2,7 +2,9 @@ package io.wagate.devstack;
 
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.Ports;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -134,12 +136,15 @@ public final class DevStack implements AutoCloseable {
         return "wag_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         Map<String, String> env = System.getenv();
         var settings = Settings.fromEnvironment(env);
-        var infra = Infrastructure.start(env);
+        var infra = Infrastructure.startWithoutContainers(env);
         String jdbcUrl = infra.postgres().createDatabase("wagate");
         var stack = start(settings, infra, jdbcUrl, System.out);
+        Path keyFile = settings.home().resolve(".devstack/admin-key");
+        Files.createDirectories(keyFile.getParent());
+        Files.writeString(keyFile, stack.adminKey() + System.lineSeparator());
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping wagate...");
@@ -152,7 +157,7 @@ public final class DevStack implements AutoCloseable {
 
                 wagate is up.
                   Base URL:   %s
-                  Admin key:  %s
+                  Admin key:  %s   (also in .devstack/admin-key)
                   Receiver:   %s  (prints every webhook it gets)
                 Ctrl-C stops everything.
 

@@ -50,8 +50,16 @@ public final class Infrastructure implements AutoCloseable {
 
     /** Resolves each part from the given environment; the caller closes what was started. */
     public static Infrastructure start(Map<String, String> env) {
+        return start(env, DockerProbe.dockerAnswers(env));
+    }
+
+    /** Like {@link #start(Map)}, but embeds what the environment does not name, Docker or not. */
+    public static Infrastructure startWithoutContainers(Map<String, String> env) {
+        return start(env, false);
+    }
+
+    private static Infrastructure start(Map<String, String> env, boolean docker) {
         List<AutoCloseable> owned = new ArrayList<>();
-        boolean docker = DockerProbe.dockerAnswers(env);
         String kafka = Optional.ofNullable(env.get("WAGATE_KAFKA_BOOTSTRAP_SERVERS"))
                 .orElseGet(() -> startKafka(docker, owned));
         PostgresServer postgres = Optional.ofNullable(env.get("WAGATE_POSTGRES_URL"))
