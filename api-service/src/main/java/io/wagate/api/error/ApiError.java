@@ -1,0 +1,155 @@
+package io.wagate.api.error;
+
+import io.micronaut.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every error the API answers, each with its HTTP status, its stable lower_snake code and its
+ * details. The one place an error is classified; {@link ErrorEnvelope} only renders it.
+ */
+public sealed interface ApiError {
+
+    record Unauthorized() implements ApiError {}
+
+    record Forbidden(String message) implements ApiError {}
+
+    record NotFound(String message) implements ApiError {}
+
+    record MethodNotAllowed(String method) implements ApiError {}
+
+    record NotAcceptable() implements ApiError {}
+
+    record UnsupportedContentType(String contentType) implements ApiError {}
+
+    record PayloadTooLarge() implements ApiError {}
+
+    record InvalidJson(String message) implements ApiError {}
+
+    record BadRequest(String message) implements ApiError {}
+
+    /** {@code errors} is never empty; the first one names {@code details.field}. */
+    record ValidationError(List<FieldError> errors) implements ApiError {
+        public ValidationError {
+            if (errors.isEmpty()) {
+                throw new IllegalArgumentException("a validation error needs at least one field error");
+            }
+            errors = List.copyOf(errors);
+        }
+
+        public static ValidationError of(String field, String message) {
+            return new ValidationError(List.of(new FieldError(field, message)));
+        }
+    }
+
+    record InvalidPhoneNumber(String message) implements ApiError {}
+
+    record NotConnected(String status) implements ApiError {}
+
+    record QrNotAvailable(String status) implements ApiError {}
+
+    record Unavailable(String message) implements ApiError {}
+
+    /** A status the API itself never chooses, reported by the framework (e.g. 408). */
+    record OtherStatus(HttpStatus status) implements ApiError {}
+
+    record Internal() implements ApiError {}
+
+    default HttpStatus httpStatus() {
+        return switch (this) {
+            case Unauthorized ignored -> HttpStatus.UNAUTHORIZED;
+            case Forbidden ignored -> HttpStatus.FORBIDDEN;
+            case NotFound ignored -> HttpStatus.NOT_FOUND;
+            case MethodNotAllowed ignored -> HttpStatus.METHOD_NOT_ALLOWED;
+            case NotAcceptable ignored -> HttpStatus.NOT_ACCEPTABLE;
+            case UnsupportedContentType ignored -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case PayloadTooLarge ignored -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case InvalidJson ignored -> HttpStatus.BAD_REQUEST;
+            case BadRequest ignored -> HttpStatus.BAD_REQUEST;
+            case ValidationError ignored -> HttpStatus.BAD_REQUEST;
+            case InvalidPhoneNumber ignored -> HttpStatus.BAD_REQUEST;
+            case NotConnected ignored -> HttpStatus.CONFLICT;
+            case QrNotAvailable ignored -> HttpStatus.CONFLICT;
+            case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
+            case OtherStatus other -> other.status();
+            case Internal ignored -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    default String code() {
+        return switch (this) {
+            case Unauthorized ignored -> "unauthorized";
+            case Forbidden ignored -> "forbidden";
+            case NotFound ignored -> "not_found";
+            case MethodNotAllowed ignored -> "method_not_allowed";
+            case NotAcceptable ignored -> "not_acceptable";
+            case UnsupportedContentType ignored -> "unsupported_content_type";
+            case PayloadTooLarge ignored -> "payload_too_large";
+            case InvalidJson ignored -> "invalid_json";
+            case BadRequest ignored -> "bad_request";
+            case ValidationError ignored -> "validation_error";
+            case InvalidPhoneNumber ignored -> "invalid_phone_number";
+            case NotConnected ignored -> "not_connected";
+            case QrNotAvailable ignored -> "qr_not_available";
+            case Unavailable ignored -> "unavailable";
+            case OtherStatus other -> lowerSnake(other.status().getReason());
+            case Internal ignored -> "internal_error";
+        };
+    }
+
+    default String message() {
+        return switch (this) {
+            case Unauthorized ignored -> "missing, unknown or revoked API key";
+            case Forbidden forbidden -> forbidden.message();
+            case NotFound notFound -> notFound.message();
+            case MethodNotAllowed notAllowed -> "method " + notAllowed.method() + " is not allowed here";
+            case NotAcceptable ignored -> "this resource answers application/json only";
+            case UnsupportedContentType unsupported ->
+                "content type " + unsupported.contentType() + " is not supported; send application/json";
+            case PayloadTooLarge ignored -> "request body too large";
+            case InvalidJson invalid -> invalid.message();
+            case BadRequest bad -> bad.message();
+            case ValidationError validation ->
+                validation.errors().getFirst().field() + ": "
+                        + validation.errors().getFirst().message();
+            case InvalidPhoneNumber invalid -> invalid.message();
+            case NotConnected notConnected -> "session is " + notConnected.status() + ", not connected";
+            case QrNotAvailable qr -> "no QR code to scan: session is " + qr.status();
+            case Unavailable unavailable -> unavailable.message();
+            case OtherStatus other -> other.status().getReason();
+            case Internal ignored -> "internal error";
+        };
+    }
+
+    default Map<String, Object> details() {
+        return switch (this) {
+            case ValidationError validation -> {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("field", validation.errors().getFirst().field());
+                details.put("errors", validation.errors());
+                yield details;
+            }
+            case InvalidPhoneNumber ignored -> Map.of("field", "to");
+            case NotConnected notConnected -> Map.of("status", notConnected.status());
+            case QrNotAvailable qr -> Map.of("status", qr.status());
+            case UnsupportedContentType unsupported -> Map.of("content_type", unsupported.contentType());
+            case Unauthorized ignored -> Map.of();
+            case Forbidden ignored -> Map.of();
+            case NotFound ignored -> Map.of();
+            case MethodNotAllowed ignored -> Map.of();
+            case NotAcceptable ignored -> Map.of();
+            case PayloadTooLarge ignored -> Map.of();
+            case InvalidJson ignored -> Map.of();
+            case BadRequest ignored -> Map.of();
+            case Unavailable ignored -> Map.of();
+            case OtherStatus ignored -> Map.of();
+            case Internal ignored -> Map.of();
+        };
+    }
+
+    private static String lowerSnake(String reason) {
+        return reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    }
+}

@@ -1,0 +1,17 @@
+package io.wagate.api.error;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+@Singleton
+@Requires(classes = {ApiException.class, ExceptionHandler.class})
+public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ErrorEnvelope>> {
+
+    @Override
+    public HttpResponse<ErrorEnvelope> handle(HttpRequest request, ApiException exception) {
+        return ErrorEnvelope.response(exception.error());
+    }
+}

@@ -1,0 +1,71 @@
+package io.wagate.api.support;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.wagate.testsupport.Infrastructure;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The service on a random port against real Kafka, PostgreSQL and Redis, with a database and a
+ * topic prefix of its own and a known bootstrap admin key. Subclasses add {@code @MicronautTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiTestBase implements TestPropertyProvider {
+
+    protected static final String ADMIN_KEY = "wag_" + "A".repeat(20) + "test-admin-key-0000000";
+
+    protected final String topicPrefix = Infrastructure.uniqueTopicPrefix();
+    protected final KafkaTopics topics = new KafkaTopics(Infrastructure.shared().kafkaBootstrapServers(), topicPrefix);
+
+    @Inject
+    protected EmbeddedServer server;
+
+    protected ApiClient api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Infrastructure infra = Infrastructure.shared();
+        Map<String, String> properties = new HashMap<>();
+        infra.serviceProperties(infra.postgres().newDatabase(), topicPrefix)
+                .forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put("micronaut.server.port", "-1");
+        properties.put("wagate.bootstrap.admin-key", ADMIN_KEY);
+        return properties;
+    }
+
+    @BeforeEach
+    void connectClient() {
+        api = new ApiClient(server.getURI());
+    }
+
+    /** A new organization and the key of its first, non-admin member. */
+    protected String newOrganizationKey(String name) {
+        var reply = api.post("/v1/organizations", ADMIN_KEY, Map.of("name", name));
+        if (reply.status() != 201) {
+            throw new IllegalStateException("creating organization failed: " + reply);
+        }
+        return reply.text("/api_key/key");
+    }
+
+    protected String organizationOf(String key) {
+        return api.post("/internal/v1/api-keys/introspect", null, Map.of("key", key))
+                .text("/organization_id");
+    }
+
+    protected String newSession(String key) {
+        var reply = api.post("/v1/sessions", key, Map.of("name", "test"));
+        if (reply.status() != 201) {
+            throw new IllegalStateException("creating session failed: " + reply);
+        }
+        return reply.text("/id");
+    }
+
+    protected static Instant now() {
+        return Instant.now();
+    }
+}
