@@ -1,0 +1,36 @@
+package io.wagate.webhook.error;
+
+import java.util.Map;
+
+/** An error a client caused or must know about; answered as the error envelope of its code. */
+public final class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final Map<String, Object> details;
+
+    public ApiException(ErrorCode code, String message, Map<String, Object> details) {
+        super(message, null, false, false);
+        this.code = code;
+        this.details = Map.copyOf(details);
+    }
+
+    public ApiException(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    public static ApiException invalidField(String field, String message) {
+        return new ApiException(ErrorCode.VALIDATION_ERROR, field + ": " + message, Map.of("field", field));
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(ErrorCode.NOT_FOUND, what + " not found");
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}

@@ -1,0 +1,113 @@
+package io.wagate.webhook.event;
+
+import io.micronaut.json.JsonMapper;
+import io.wagate.schemas.EventCodec;
+import io.wagate.schemas.EventTypes;
+import io.wagate.schemas.UndecodableRecordException;
+import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.MessageFailure;
+import io.wagate.schemas.v1.MessageStatusChanged;
+import io.wagate.schemas.v1.SessionQrUpdated;
+import io.wagate.schemas.v1.SessionStatusChanged;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns an Avro {@link Event} from the events topic into the JSON a webhook sends. */
+@Singleton
+public final class WebhookEventMapper {
+
+    private final JsonMapper json;
+
+    public WebhookEventMapper(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** @throws UndecodableRecordException when the bytes are not an event this contract knows */
+    public WebhookEvent decode(byte[] record) {
+        Event event = EventCodec.decode(record);
+        try {
+            return map(event);
+        } catch (UndecodableRecordException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A record that decodes but breaks the contract (a missing id...) is as unusable as garbage.
+            throw new UndecodableRecordException("event " + event.getEventId() + " breaks the contract: " + e, e);
+        }
+    }
+
+    WebhookEvent map(Event event) {
+        String type = EventTypes.of(event);
+        EventPayload payload = new EventPayload(
+                require(event.getEventId(), "event_id"),
+                type,
+                iso(event.getCreatedAt()),
+                require(event.getSessionId(), "session_id"),
+                data(event.getData()));
+        return new WebhookEvent(
+                payload.id(),
+                require(event.getOrganizationId(), "organization_id"),
+                payload.sessionId(),
+                type,
+                event.getCreatedAt(),
+                write(payload));
+    }
+
+    private static EventPayload.Data data(Object data) {
+        return switch (data) {
+            case SessionStatusChanged status ->
+                new EventPayload.SessionStatus(
+                        lower(status.getStatus().name()), status.getReason(), status.getPhoneNumber());
+            case SessionQrUpdated qr ->
+                new EventPayload.SessionQr(qr.getQr(), iso(qr.getExpiresAt()), qr.getRotation());
+            case MessageStatusChanged message ->
+                new EventPayload.MessageStatus(
+                        message.getMessageId(),
+                        message.getClientRef(),
+                        sorted(message.getMetadata()),
+                        message.getWaMessageId(),
+                        message.getRecipient(),
+                        lower(message.getStatus().name()),
+                        error(message.getFailure()));
+            default ->
+                throw new UndecodableRecordException(
+                        "unknown event data " + data.getClass().getName());
+        };
+    }
+
+    private static EventPayload.MessageError error(MessageFailure failure) {
+        return failure == null ? null : new EventPayload.MessageError(failure.getCode(), failure.getMessage());
+    }
+
+    private String write(EventPayload payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> sorted(Map<String, String> metadata) {
+        return metadata == null ? Map.of() : new TreeMap<>(metadata);
+    }
+
+    private static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    private static String lower(String symbol) {
+        return symbol.toLowerCase(Locale.ROOT);
+    }
+
+    private static String require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new UndecodableRecordException("event without " + field);
+        }
+        return value;
+    }
+}
