@@ -1,0 +1,30 @@
+package io.wagate.session.command;
+
+import io.wagate.session.SessionRef;
+import io.wagate.session.sending.SendRequest;
+
+/** A decoded record of the commands topic. */
+sealed interface Command {
+
+    SessionRef session();
+
+    /** Start (or resume) the session; pair by QR when it has no credentials. */
+    record Connect(String commandId, SessionRef session) implements Command {}
+
+    /** Pair by a code typed on the phone; this version pairs by QR instead. */
+    record RequestPairingCode(String commandId, SessionRef session, String phoneNumber) implements Command {}
+
+    record Restart(String commandId, SessionRef session) implements Command {}
+
+    record Logout(String commandId, SessionRef session) implements Command {}
+
+    record Delete(String commandId, SessionRef session) implements Command {}
+
+    record Send(SendRequest request) implements Command {
+
+        @Override
+        public SessionRef session() {
+            return request.session();
+        }
+    }
+}

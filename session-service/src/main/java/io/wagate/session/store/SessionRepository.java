@@ -1,0 +1,48 @@
+package io.wagate.session.store;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface SessionRepository extends GenericRepository<SessionRow, String> {
+
+    Optional<SessionRow> findById(String id);
+
+    /** The sessions to run for these partitions: every one not logged out or deleted. */
+    @Query("SELECT * FROM sessions WHERE \"partition\" IN (:partitions) AND status NOT IN ('LOGGED_OUT', 'DELETED')"
+            + " ORDER BY created_at")
+    List<SessionRow> findLiveInPartitions(Collection<Integer> partitions);
+
+    /** Records a new session as pending; a session already recorded is left as it is. */
+    @Query("INSERT INTO sessions (id, organization_id, \"partition\", status, created_at, updated_at)"
+            + " VALUES (:id, :organizationId, :partition, 'PENDING', now(), now()) ON CONFLICT (id) DO NOTHING")
+    void insertIfAbsent(String id, String organizationId, int partition);
+
+    /** A session's partition moves when the topic's partition count changes. */
+    @Query("UPDATE sessions SET \"partition\" = :partition, updated_at = now() WHERE id = :id")
+    void updatePartition(String id, int partition);
+
+    @Query("UPDATE sessions SET status = :status, phone_number = COALESCE(:phoneNumber, phone_number),"
+            + " updated_at = now() WHERE id = :id")
+    void updateStatus(String id, String status, @Nullable String phoneNumber);
+
+    @Query("UPDATE sessions SET phone_number = :phoneNumber, auth_state = :authState, updated_at = now()"
+            + " WHERE id = :id")
+    void updateCredentials(String id, String phoneNumber, byte[] authState);
+
+    /** Ends the link for good: the credentials are forgotten with it. */
+    @Query("UPDATE sessions SET status = :status, auth_state = NULL, updated_at = now() WHERE id = :id")
+    void endLink(String id, String status);
+
+    /** Records a deletion of a session this service never saw, so a late connect is refused. */
+    @Query("INSERT INTO sessions (id, organization_id, \"partition\", status, created_at, updated_at)"
+            + " VALUES (:id, :organizationId, :partition, 'DELETED', now(), now())"
+            + " ON CONFLICT (id) DO UPDATE SET status = 'DELETED', auth_state = NULL, updated_at = now()")
+    void markDeleted(String id, String organizationId, int partition);
+}

@@ -1,0 +1,49 @@
+package io.wagate.session.transport.simulator;
+
+import io.wagate.session.transport.Jid;
+
+/**
+ * What the simulated WhatsApp does with a message, chosen by the recipient (the documented test
+ * numbers, see docs/simulator.md). The last four digits of a user or hidden-number (lid) recipient
+ * decide; groups and channels always exist and read everything.
+ */
+public enum RecipientBehaviour {
+    /** {@code ...0000}: no WhatsApp account; the send fails with {@code not_on_whatsapp}. */
+    NOT_ON_WHATSAPP,
+    /** {@code ...0001}: delivered, never read. */
+    DELIVERED_NEVER_READ,
+    /** {@code ...0002}: the phone is offline: server ack only, never delivered. */
+    SERVER_ACK_ONLY,
+    /** {@code ...0003}: the server refuses the message; the send fails with {@code server_rejected}. */
+    SERVER_REJECTS,
+    /** Anyone else: sent, delivered, read. */
+    READS;
+
+    public static RecipientBehaviour of(Jid recipient) {
+        return switch (recipient.server()) {
+            case GROUP, NEWSLETTER -> READS;
+            case USER, LID -> byLastDigits(recipient.user());
+        };
+    }
+
+    private static RecipientBehaviour byLastDigits(String user) {
+        if (user.endsWith("0000")) {
+            return NOT_ON_WHATSAPP;
+        } else if (user.endsWith("0001")) {
+            return DELIVERED_NEVER_READ;
+        } else if (user.endsWith("0002")) {
+            return SERVER_ACK_ONLY;
+        } else if (user.endsWith("0003")) {
+            return SERVER_REJECTS;
+        }
+        return READS;
+    }
+
+    boolean delivered() {
+        return this == READS || this == DELIVERED_NEVER_READ;
+    }
+
+    boolean read() {
+        return this == READS;
+    }
+}

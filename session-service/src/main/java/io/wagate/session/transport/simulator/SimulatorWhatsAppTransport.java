@@ -1,0 +1,27 @@
+package io.wagate.session.transport.simulator;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.wagate.session.transport.TransportListener;
+import io.wagate.session.transport.WhatsAppConnection;
+import io.wagate.session.transport.WhatsAppTransport;
+import jakarta.inject.Singleton;
+
+/** The {@link WhatsAppTransport} of devstack and tests ({@code wagate.transport: simulator}, the default). */
+@Singleton
+@Requires(property = "wagate.transport", value = "simulator", defaultValue = "simulator")
+public class SimulatorWhatsAppTransport implements WhatsAppTransport {
+
+    private final SimulatedWhatsApp network;
+
+    public SimulatorWhatsAppTransport(SimulatedWhatsApp network) {
+        this.network = network;
+    }
+
+    @Override
+    public WhatsAppConnection open(String sessionId, @Nullable byte[] authState, TransportListener listener) {
+        var connection = new SimulatedConnection(sessionId, authState, listener, network);
+        connection.start();
+        return connection;
+    }
+}

@@ -1,0 +1,436 @@
+package io.wagate.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.wagate.schemas.EventCodec;
+import io.wagate.schemas.Topics;
+import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.MessageStatus;
+import io.wagate.schemas.v1.MessageStatusChanged;
+import io.wagate.schemas.v1.SessionQrUpdated;
+import io.wagate.schemas.v1.SessionStatus;
+import io.wagate.schemas.v1.SessionStatusChanged;
+import io.wagate.session.sending.WhatsAppMessageIds;
+import io.wagate.session.store.SessionRepository;
+import io.wagate.session.transport.simulator.SimulatedWhatsApp;
+import io.wagate.testsupport.Infrastructure;
+import io.wagate.testsupport.InfrastructureExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Drives session-service from outside, as api-service does: commands in on Kafka, events out on
+ * Kafka, against a real broker and PostgreSQL, with the WhatsApp simulator sped up.
+ */
+@ExtendWith(InfrastructureExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SessionServiceIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String RECIPIENT = "5511999999999";
+
+    private Map<String, Object> properties;
+    private EmbeddedServer service;
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaTap events;
+    private KafkaTap deadLetters;
+    private String commandsTopic;
+    private final String sessionId = Commands.newSessionId();
+
+    @BeforeAll
+    void startTheService(Infrastructure infra) {
+        String prefix = Infrastructure.uniqueTopicPrefix();
+        properties = new HashMap<>(infra.serviceProperties(infra.postgres().newDatabase(), prefix));
+        properties.put("micronaut.server.port", -1);
+        properties.put("wagate.simulator.scan-delay", "300ms");
+        properties.put("wagate.simulator.qr-rotation", "10s");
+        properties.put("wagate.simulator.server-ack-delay", "20ms");
+        properties.put("wagate.simulator.delivery-delay", "50ms");
+        properties.put("wagate.simulator.read-delay", "50ms");
+        properties.put("wagate.session.send-connect-timeout", "3s");
+        commandsTopic = prefix + Topics.COMMANDS;
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infra.kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        events = new KafkaTap(infra.kafkaBootstrapServers(), prefix + Topics.EVENTS);
+        deadLetters = new KafkaTap(infra.kafkaBootstrapServers(), prefix + Topics.COMMAND_DEAD_LETTERS);
+        service = ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    @AfterAll
+    void stopTheService() throws InterruptedException {
+        if (service != null) {
+            service.getApplicationContext().close();
+        }
+        events.close();
+        deadLetters.close();
+        producer.close();
+    }
+
+    @Test
+    @Order(1)
+    void aNewSessionShowsAQrThenConnectsWithItsPhoneNumber() {
+        // When
+        produce(sessionId, Commands.connect(sessionId));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> statuses(sessionId).contains(SessionStatus.CONNECTED));
+        List<Object> data = eventsOf(sessionId).stream().map(Event::getData).toList();
+        assertThat(data).hasSize(4);
+        assertThat(data.get(0)).isEqualTo(status(SessionStatus.PENDING, "created", null));
+        assertThat(data.get(1)).isEqualTo(status(SessionStatus.QR, "qr_ready", null));
+        SessionQrUpdated qr = (SessionQrUpdated) data.get(2);
+        assertThat(qr.getRotation()).isEqualTo(1);
+        assertThat(qr.getQr()).startsWith("2@").matches("2@[^,]+,[^,]+,[^,]+,[^,]+");
+        assertThat(qr.getExpiresAt()).isAfter(eventsOf(sessionId).get(2).getCreatedAt());
+        SessionStatusChanged connected = (SessionStatusChanged) data.get(3);
+        assertThat(connected.getStatus()).isEqualTo(SessionStatus.CONNECTED);
+        assertThat(connected.getReason()).isEqualTo("scanned");
+        assertThat(connected.getPhoneNumber()).matches("1555[0-9]{7}");
+        assertThat(service.getApplicationContext()
+                        .getBean(SessionRepository.class)
+                        .findById(sessionId)
+                        .orElseThrow()
+                        .authState())
+                .isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aTextIsSentDeliveredAndReadInThatOrderWithItsReferences() {
+        // Given
+        String messageId = Commands.newMessageId();
+
+        // When
+        produce(sessionId, Commands.sendText(sessionId, messageId, RECIPIENT, "hello", "order-42"));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> messageStatuses(messageId).contains(MessageStatus.READ));
+        assertThat(messageStatuses(messageId))
+                .containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
+        String waMessageId = WhatsAppMessageIds.derive(messageId);
+        for (MessageStatusChanged event : messageEvents(messageId)) {
+            assertThat(event.getWaMessageId()).isEqualTo(waMessageId);
+            assertThat(event.getClientRef()).isEqualTo("order-42");
+            assertThat(event.getMetadata()).containsEntry("campaign", "spring");
+            assertThat(event.getRecipient()).isEqualTo(RECIPIENT + "@s.whatsapp.net");
+            assertThat(event.getFailure()).isNull();
+        }
+        SimulatedWhatsApp whatsApp = service.getApplicationContext().getBean(SimulatedWhatsApp.class);
+        assertThat(whatsApp.messagesReceivedBy(RECIPIENT + "@s.whatsapp.net"))
+                .anySatisfy(received -> assertThat(received.text()).isEqualTo("hello"));
+        assertThat(whatsApp.deliveryCount(waMessageId)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aRecipientWithoutWhatsAppFailsTheMessageAsNotOnWhatsApp() {
+        // Given
+        String messageId = Commands.newMessageId();
+
+        // When
+        produce(sessionId, Commands.sendText(sessionId, messageId, "5511900000000", "anyone?", "ref-0000"));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> !messageEvents(messageId).isEmpty());
+        MessageStatusChanged failed = messageEvents(messageId).getFirst();
+        assertThat(failed.getStatus()).isEqualTo(MessageStatus.FAILED);
+        assertThat(failed.getFailure().getCode()).isEqualTo("not_on_whatsapp");
+        assertThat(failed.getClientRef()).isEqualTo("ref-0000");
+    }
+
+    @Test
+    @Order(4)
+    void aMalformedRecipientFailsTheMessageAsInvalidWithoutReachingWhatsApp() {
+        // Given
+        String messageId = Commands.newMessageId();
+
+        // When
+        produce(sessionId, Commands.sendText(sessionId, messageId, "not-a-number", "hi", null));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> !messageEvents(messageId).isEmpty());
+        MessageStatusChanged failed = messageEvents(messageId).getFirst();
+        assertThat(failed.getFailure().getCode()).isEqualTo("invalid_message");
+        assertThat(failed.getWaMessageId()).isNull();
+        assertThat(failed.getRecipient()).isEqualTo("not-a-number");
+    }
+
+    @Test
+    @Order(5)
+    void aSendFromASessionNobodyCreatedFailsAsSessionNotFound() {
+        // Given
+        String unknownSession = Commands.newSessionId();
+        String messageId = Commands.newMessageId();
+
+        // When
+        produce(unknownSession, Commands.sendText(unknownSession, messageId, RECIPIENT, "hi", null));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> !messageEvents(messageId).isEmpty());
+        assertThat(messageEvents(messageId).getFirst().getFailure().getCode()).isEqualTo("session_not_found");
+    }
+
+    @Test
+    @Order(6)
+    void garbageOnTheCommandsTopicIsSetAsideAndTheNextCommandStillWorks() {
+        // Given
+        byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
+        String messageId = Commands.newMessageId();
+
+        // When
+        produce(sessionId, garbage);
+        produce(sessionId, Commands.sendText(sessionId, messageId, RECIPIENT, "after the garbage", null));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> !deadLetters.records().isEmpty());
+        ConsumerRecord<String, byte[]> letter = deadLetters.records().getFirst();
+        assertThat(letter.key()).isEqualTo(sessionId);
+        assertThat(letter.value()).isEqualTo(garbage);
+        assertThat(new String(
+                        letter.headers()
+                                .lastHeader(Topics.DEAD_LETTER_REASON_HEADER)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("undecodable");
+        await().atMost(PATIENCE).until(() -> messageStatuses(messageId).contains(MessageStatus.SENT));
+    }
+
+    @Test
+    @Order(7)
+    void aReplayedSendReachesTheRecipientOnlyOnce() {
+        // Given a message that was sent, delivered and read
+        String messageId = Commands.newMessageId();
+        byte[] send = Commands.sendText(sessionId, messageId, RECIPIENT, "only once", null);
+        produce(sessionId, send);
+        await().atMost(PATIENCE).until(() -> messageStatuses(messageId).contains(MessageStatus.READ));
+
+        // When the same command arrives again, followed by another send of the session
+        produce(sessionId, send);
+        String nextMessageId = Commands.newMessageId();
+        produce(sessionId, Commands.sendText(sessionId, nextMessageId, RECIPIENT, "next", null));
+
+        // Then the replay was handled (the next send got through) without sending anything again
+        await().atMost(PATIENCE).until(() -> messageStatuses(nextMessageId).contains(MessageStatus.SENT));
+        SimulatedWhatsApp whatsApp = service.getApplicationContext().getBean(SimulatedWhatsApp.class);
+        String waMessageId = WhatsAppMessageIds.derive(messageId);
+        assertThat(whatsApp.serverCopies(waMessageId)).isEqualTo(1);
+        assertThat(whatsApp.deliveryCount(waMessageId)).isEqualTo(1);
+        assertThat(messageStatuses(messageId))
+                .containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
+    }
+
+    @Test
+    @Order(8)
+    void aLoggedOutSessionForgetsItsCredentialsAndRefusesSends() {
+        // Given a second connected session
+        String other = Commands.newSessionId();
+        produce(other, Commands.connect(other));
+        await().atMost(PATIENCE).until(() -> statuses(other).contains(SessionStatus.CONNECTED));
+
+        // When
+        produce(other, Commands.logout(other));
+        String messageId = Commands.newMessageId();
+        produce(other, Commands.sendText(other, messageId, RECIPIENT, "still there?", null));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> !messageEvents(messageId).isEmpty());
+        assertThat(lastStatus(other).getStatus()).isEqualTo(SessionStatus.LOGGED_OUT);
+        assertThat(lastStatus(other).getReason()).isEqualTo("logged_out");
+        assertThat(messageEvents(messageId).getFirst().getFailure().getCode()).isEqualTo("session_not_connected");
+        assertThat(service.getApplicationContext()
+                        .getBean(SessionRepository.class)
+                        .findById(other)
+                        .orElseThrow()
+                        .authState())
+                .isNull();
+    }
+
+    @Test
+    @Order(9)
+    void aSendToASessionStillPairingWaitsUntilItIsConnected() {
+        // Given a session that is only being created
+        String pairing = Commands.newSessionId();
+        produce(pairing, Commands.connect(pairing));
+        String messageId = Commands.newMessageId();
+
+        // When a send follows at once
+        produce(pairing, Commands.sendText(pairing, messageId, RECIPIENT, "first words", null));
+
+        // Then it goes out once the session is connected
+        await().atMost(PATIENCE).until(() -> messageStatuses(messageId).contains(MessageStatus.SENT));
+        List<String> order = events.records().stream()
+                .filter(record -> pairing.equals(record.key()))
+                .map(record -> EventCodec.decode(record.value()).getData())
+                .map(data -> data instanceof SessionStatusChanged status
+                        ? status.getStatus().name()
+                        : data instanceof MessageStatusChanged message
+                                ? message.getStatus().name()
+                                : "qr")
+                .toList();
+        assertThat(order).containsSubsequence("PENDING", "QR", "CONNECTED", "SENT");
+    }
+
+    @Test
+    @Order(10)
+    void aRestartCommandReconnectsWithTheSameCredentialsAndADeletedSessionIsGone() {
+        // Given
+        String restarted = Commands.newSessionId();
+        produce(restarted, Commands.connect(restarted));
+        await().atMost(PATIENCE).until(() -> statuses(restarted).contains(SessionStatus.CONNECTED));
+        String phoneNumber = lastStatus(restarted).getPhoneNumber();
+
+        // When
+        produce(restarted, Commands.restart(restarted));
+
+        // Then
+        await().atMost(PATIENCE)
+                .until(() -> "restarted".equals(lastStatus(restarted).getReason()));
+        assertThat(lastStatus(restarted).getStatus()).isEqualTo(SessionStatus.CONNECTED);
+        assertThat(lastStatus(restarted).getPhoneNumber()).isEqualTo(phoneNumber);
+        assertThat(eventsOf(restarted).stream().filter(event -> event.getData() instanceof SessionQrUpdated))
+                .hasSize(1);
+
+        // When
+        produce(restarted, Commands.delete(restarted));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> lastStatus(restarted).getStatus() == SessionStatus.DELETED);
+        assertThat(service.getApplicationContext()
+                        .getBean(SessionRepository.class)
+                        .findById(restarted)
+                        .orElseThrow()
+                        .authState())
+                .isNull();
+    }
+
+    @Test
+    @Order(11)
+    void healthAnswersUpAndAnUnknownPathAnswersTheErrorEnvelope() throws Exception {
+        // Given
+        var http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + service.getPort();
+
+        // When
+        var health = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        var unknown = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/nope")).build(), HttpResponse.BodyHandlers.ofString());
+
+        // Then
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"error\":{\"code\":\"not_found\"");
+    }
+
+    @Test
+    @Order(12)
+    void afterARestartTheSessionResumesConnectedWithoutANewQr() {
+        // Given the service stops while the session is connected
+        service.getApplicationContext().close();
+        int before = eventsOf(sessionId).size();
+
+        // When a new instance starts on the same database and topics
+        service = ApplicationContext.run(EmbeddedServer.class, properties);
+
+        // Then
+        await().atMost(PATIENCE).until(() -> eventsOf(sessionId).size() > before);
+        List<Object> afterRestart = eventsOf(sessionId)
+                .subList(before, eventsOf(sessionId).size())
+                .stream()
+                .map(Event::getData)
+                .toList();
+        assertThat(afterRestart).noneMatch(SessionQrUpdated.class::isInstance);
+        SessionStatusChanged resumed = (SessionStatusChanged) afterRestart.getFirst();
+        assertThat(resumed.getStatus()).isEqualTo(SessionStatus.CONNECTED);
+        assertThat(resumed.getReason()).isEqualTo("resumed");
+        assertThat(resumed.getPhoneNumber()).matches("1555[0-9]{7}");
+
+        // and it sends again
+        String messageId = Commands.newMessageId();
+        produce(sessionId, Commands.sendText(sessionId, messageId, RECIPIENT, "back", null));
+        await().atMost(PATIENCE).until(() -> messageStatuses(messageId).contains(MessageStatus.READ));
+    }
+
+    private void produce(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(commandsTopic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Event> eventsOf(String session) {
+        return events.records().stream()
+                .filter(record -> session.equals(record.key()))
+                .map(record -> EventCodec.decode(record.value()))
+                .toList();
+    }
+
+    private List<SessionStatus> statuses(String session) {
+        return eventsOf(session).stream()
+                .map(Event::getData)
+                .filter(SessionStatusChanged.class::isInstance)
+                .map(data -> ((SessionStatusChanged) data).getStatus())
+                .toList();
+    }
+
+    private SessionStatusChanged lastStatus(String session) {
+        return eventsOf(session).stream()
+                .map(Event::getData)
+                .filter(SessionStatusChanged.class::isInstance)
+                .map(SessionStatusChanged.class::cast)
+                .toList()
+                .getLast();
+    }
+
+    private List<MessageStatusChanged> messageEvents(String messageId) {
+        return events.records().stream()
+                .map(record -> EventCodec.decode(record.value()).getData())
+                .filter(MessageStatusChanged.class::isInstance)
+                .map(MessageStatusChanged.class::cast)
+                .filter(event -> event.getMessageId().equals(messageId))
+                .toList();
+    }
+
+    private List<MessageStatus> messageStatuses(String messageId) {
+        return messageEvents(messageId).stream()
+                .map(MessageStatusChanged::getStatus)
+                .toList();
+    }
+
+    private static SessionStatusChanged status(SessionStatus status, String reason, String phoneNumber) {
+        return new SessionStatusChanged(status, reason, phoneNumber);
+    }
+}

@@ -1,0 +1,37 @@
+package io.wagate.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wagate.session.runtime.SessionSettings;
+import io.wagate.session.transport.simulator.SimulatorSettings;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void theSimulatorDefaultsAreCloseToWhatsApp() {
+        var defaults = SimulatorSettings.defaults();
+        assertThat(defaults.scanDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.qrRotation()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(defaults.serverAckDelay()).isEqualTo(Duration.ofMillis(50));
+        assertThat(defaults.deliveryDelay()).isEqualTo(Duration.ofMillis(300));
+        assertThat(defaults.readDelay()).isEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
+    void aNegativeSimulatorDelayOrAZeroQrRotationIsRefused() {
+        assertThatThrownBy(() -> new SimulatorSettings(Duration.ofSeconds(-1), null, null, null, null))
+                .hasMessageContaining("scan-delay");
+        assertThatThrownBy(() -> new SimulatorSettings(null, Duration.ZERO, null, null, null))
+                .hasMessageContaining("qr-rotation");
+    }
+
+    @Test
+    void aSendWaitsThirtySecondsForItsSessionToConnectByDefault() {
+        assertThat(SessionSettings.defaults().sendConnectTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> new SessionSettings(Duration.ZERO, null, null))
+                .hasMessageContaining("send-connect-timeout");
+    }
+}
