@@ -152,8 +152,7 @@ public final class DevStack implements AutoCloseable {
             infra.close();
             stopped.countDown();
         }));
-        System.out.printf(
-                """
+        System.out.printf("""
 
                 wagate is up.
                   Base URL:   %s
@@ -161,8 +160,7 @@ public final class DevStack implements AutoCloseable {
                   Receiver:   %s  (prints every webhook it gets)
                 Ctrl-C stops everything.
 
-                """,
-                stack.baseUrl(), stack.adminKey(), stack.receiverUrl());
+                """, stack.baseUrl(), stack.adminKey(), stack.receiverUrl());
         stopped.await();
     }
 }

@@ -24,8 +24,17 @@ import java.util.function.IntSupplier;
 final class EdgeProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of(
-            "connection", "content-length", "expect", "host", "upgrade", "keep-alive", "transfer-encoding", "te",
-            "trailer", "proxy-authorization", "proxy-authenticate");
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "upgrade",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "proxy-authorization",
+            "proxy-authenticate");
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder()
@@ -62,23 +71,32 @@ final class EdgeProxy implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (path.startsWith("/internal/")) {
-                reply(exchange, 404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no such route\",\"details\":{}}}");
+                reply(
+                        exchange,
+                        404,
+                        "{\"error\":{\"code\":\"not_found\",\"message\":\"no such route\",\"details\":{}}}");
                 return;
             }
             int target = path.startsWith("/v1/webhooks") ? webhookPort.getAsInt() : apiPort.getAsInt();
             try {
                 relay(exchange, target);
             } catch (IOException e) {
-                reply(exchange, 503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"the service behind this path"
-                        + " is not answering\",\"details\":{}}}");
+                reply(
+                        exchange,
+                        503,
+                        "{\"error\":{\"code\":\"unavailable\",\"message\":\"the service behind this path"
+                                + " is not answering\",\"details\":{}}}");
             }
         }
     }
 
     private void relay(HttpExchange exchange, int targetPort) throws IOException {
-        URI uri = URI.create("http://127.0.0.1:" + targetPort + exchange.getRequestURI().toString());
+        URI uri = URI.create(
+                "http://127.0.0.1:" + targetPort + exchange.getRequestURI().toString());
         var request = HttpRequest.newBuilder(uri)
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofInputStream(exchange::getRequestBody));
+                .method(
+                        exchange.getRequestMethod(),
+                        HttpRequest.BodyPublishers.ofInputStream(exchange::getRequestBody));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase())) {
                 values.forEach(value -> request.header(name, value));

@@ -36,13 +36,16 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path home, Service service, int port, Map<String, String> properties, PrintStream out) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        command.addAll(List.of(
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
         command.add("-Dmicronaut.server.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", classpath(home, service), service.mainClass()));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            Thread.ofVirtual().name(service.module() + "-output").start(() -> pipe(process, service, out));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            // A platform thread: a blocking pipe read would pin one of the few virtual-thread carriers.
+            Thread.ofPlatform().daemon().name(service.module() + "-output").start(() -> pipe(process, service, out));
             return new ServiceProcess(service, port, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module(), e);
@@ -56,7 +59,9 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(dependencies + " is missing: build first (./wagate run does)");
         }
         try {
-            return target.resolve("classes") + java.io.File.pathSeparator + Files.readString(dependencies).strip();
+            return target.resolve("classes")
+                    + java.io.File.pathSeparator
+                    + Files.readString(dependencies).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,7 +80,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service's health endpoint answers 200. */
     void awaitReady() {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2))
                 .build();

@@ -80,11 +80,10 @@ class WalkthroughE2EIT {
         sessionId = session.get("id").asText();
         assertThat(sessionId).startsWith("sess_");
 
-        await().atMost(PATIENCE)
-                .until(() -> call("GET", "/v1/sessions/" + sessionId, null, 200)
-                        .get("status")
-                        .asText()
-                        .equals("connected"));
+        await().atMost(PATIENCE).until(() -> call("GET", "/v1/sessions/" + sessionId, null, 200)
+                .get("status")
+                .asText()
+                .equals("connected"));
         await().atMost(PATIENCE).until(() -> typesReceived().containsAll(Set.of("session.qr", "session.status")));
         assertThat(statusesReceived()).contains("qr", "connected");
     }
@@ -101,14 +100,14 @@ class WalkthroughE2EIT {
         assertThat(accepted.get("status").asText()).isEqualTo("queued");
         assertThat(accepted.get("client_ref").asText()).isEqualTo("order-42");
 
-        await().atMost(PATIENCE)
-                .until(() -> messageTypesReceived(messageId)
-                        .containsAll(List.of("message.sent", "message.delivered", "message.read")));
+        await().atMost(PATIENCE).until(() -> messageTypesReceived(messageId)
+                .containsAll(List.of("message.sent", "message.delivered", "message.read")));
 
         for (var delivery : receiver.accepted()) {
             new Webhook(webhookSecret).verify(delivery.body(), delivery.headers());
             JsonNode event = JSON.readTree(delivery.body());
-            assertThat(delivery.headers().firstValue("webhook-id")).hasValue(event.get("id").asText());
+            assertThat(delivery.headers().firstValue("webhook-id"))
+                    .hasValue(event.get("id").asText());
         }
         JsonNode sent = eventsFor(messageId).stream()
                 .filter(e -> e.get("type").asText().equals("message.sent"))
@@ -137,12 +136,11 @@ class WalkthroughE2EIT {
         receiver.failing(false);
         stack.start(Service.WEBHOOK);
 
-        await().atMost(PATIENCE)
-                .until(() -> messageTypesReceived(messageId)
-                        .containsAll(List.of("message.sent", "message.delivered", "message.read")));
-        Set<String> acceptedIds =
-                receiver.accepted().stream().map(d -> d.headers().firstValue("webhook-id").orElseThrow()).collect(
-                        Collectors.toSet());
+        await().atMost(PATIENCE).until(() -> messageTypesReceived(messageId)
+                .containsAll(List.of("message.sent", "message.delivered", "message.read")));
+        Set<String> acceptedIds = receiver.accepted().stream()
+                .map(d -> d.headers().firstValue("webhook-id").orElseThrow())
+                .collect(Collectors.toSet());
         assertThat(acceptedIds).containsAll(refusedBeforeTheKill);
         for (var delivery : receiver.accepted()) {
             new Webhook(webhookSecret).verify(delivery.body(), delivery.headers());
@@ -160,7 +158,9 @@ class WalkthroughE2EIT {
                                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s answered %s", method, path, response.body()).isEqualTo(expectedStatus);
+        assertThat(response.statusCode())
+                .as("%s %s answered %s", method, path, response.body())
+                .isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
     }
 
@@ -192,7 +192,8 @@ class WalkthroughE2EIT {
     private Set<String> refusedEventIds(String messageId) {
         return receiver.deliveries().stream()
                 .filter(d -> d.answeredWith() >= 300)
-                .filter(d -> messageId.equals(parse(d.body()).at("/data/message_id").asText()))
+                .filter(d ->
+                        messageId.equals(parse(d.body()).at("/data/message_id").asText()))
                 .map(d -> d.headers().firstValue("webhook-id").orElseThrow())
                 .collect(Collectors.toSet());
     }

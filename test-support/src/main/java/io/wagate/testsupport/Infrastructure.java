@@ -60,15 +60,24 @@ public final class Infrastructure implements AutoCloseable {
 
     private static Infrastructure start(Map<String, String> env, boolean docker) {
         List<AutoCloseable> owned = new ArrayList<>();
-        String kafka = Optional.ofNullable(env.get("WAGATE_KAFKA_BOOTSTRAP_SERVERS"))
-                .orElseGet(() -> startKafka(docker, owned));
-        PostgresServer postgres = Optional.ofNullable(env.get("WAGATE_POSTGRES_URL"))
-                .map(Infrastructure::parsePostgres)
-                .orElseGet(() -> startPostgres(docker, owned));
-        String redis = Optional.ofNullable(env.get("WAGATE_REDIS_URL")).orElseGet(() -> startRedis(docker, owned));
-        LOG.info(
-                "Infrastructure: Kafka {}, PostgreSQL {}:{}, Redis {}", kafka, postgres.host(), postgres.port(), redis);
-        return new Infrastructure(kafka, postgres, redis, owned);
+        try {
+            String kafka = Optional.ofNullable(env.get("WAGATE_KAFKA_BOOTSTRAP_SERVERS"))
+                    .orElseGet(() -> startKafka(docker, owned));
+            PostgresServer postgres = Optional.ofNullable(env.get("WAGATE_POSTGRES_URL"))
+                    .map(Infrastructure::parsePostgres)
+                    .orElseGet(() -> startPostgres(docker, owned));
+            String redis = Optional.ofNullable(env.get("WAGATE_REDIS_URL")).orElseGet(() -> startRedis(docker, owned));
+            LOG.info(
+                    "Infrastructure: Kafka {}, PostgreSQL {}:{}, Redis {}",
+                    kafka,
+                    postgres.host(),
+                    postgres.port(),
+                    redis);
+            return new Infrastructure(kafka, postgres, redis, owned);
+        } catch (RuntimeException e) {
+            new Infrastructure(null, null, null, owned).close();
+            throw e;
+        }
     }
 
     private static String startKafka(boolean docker, List<AutoCloseable> owned) {
