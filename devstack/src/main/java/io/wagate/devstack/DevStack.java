@@ -140,8 +140,13 @@ public final class DevStack implements AutoCloseable {
         Map<String, String> env = System.getenv();
         var settings = Settings.fromEnvironment(env);
         var infra = Infrastructure.startWithoutContainers(env);
-        String jdbcUrl = infra.postgres().createDatabase("wagate");
-        var stack = start(settings, infra, jdbcUrl, System.out);
+        DevStack stack;
+        try {
+            stack = start(settings, infra, infra.postgres().createDatabase("wagate"), System.out);
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
         Path keyFile = settings.home().resolve(".devstack/admin-key");
         Files.createDirectories(keyFile.getParent());
         Files.writeString(keyFile, stack.adminKey() + System.lineSeparator());
