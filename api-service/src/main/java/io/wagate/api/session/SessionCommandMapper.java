@@ -4,6 +4,8 @@ import io.wagate.api.Ids;
 import io.wagate.schemas.CommandCodec;
 import io.wagate.schemas.v1.ConnectSession;
 import io.wagate.schemas.v1.DeleteSession;
+import io.wagate.schemas.v1.LogoutSession;
+import io.wagate.schemas.v1.RestartSession;
 import io.wagate.schemas.v1.SessionCommand;
 import java.time.Instant;
 
@@ -18,6 +20,17 @@ final class SessionCommandMapper {
 
     static byte[] delete(Session session, Instant issuedAt) {
         return encode(session, issuedAt, DeleteSession.newBuilder().build());
+    }
+
+    static byte[] of(SessionAction action, Session session, Instant issuedAt) {
+        Object avro =
+                switch (action) {
+                    case CONNECT -> ConnectSession.newBuilder().build();
+                    case RESTART -> RestartSession.newBuilder().build();
+                    case LOGOUT -> LogoutSession.newBuilder().build();
+                    case DELETE -> DeleteSession.newBuilder().build();
+                };
+        return encode(session, issuedAt, avro);
     }
 
     private static byte[] encode(Session session, Instant issuedAt, Object action) {

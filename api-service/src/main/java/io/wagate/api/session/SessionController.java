@@ -1,10 +1,15 @@
 package io.wagate.api.session;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
@@ -50,9 +55,40 @@ public class SessionController {
         return SessionJson.of(sessions.get(caller, id));
     }
 
-    @Get("/{id}/qr")
-    public QrCode qr(Caller caller, String id) {
-        return sessions.currentQr(caller, id);
+    /** JSON by default; a PNG to show on a screen with {@code Accept: image/png}. */
+    @Get(
+            value = "/{id}/qr",
+            produces = {MediaType.APPLICATION_JSON, MediaType.IMAGE_PNG})
+    public HttpResponse<?> qr(Caller caller, String id, @Header(HttpHeaders.ACCEPT) @Nullable String accept) {
+        QrCode qr = sessions.currentQr(caller, id);
+        if (accept != null && accept.contains(MediaType.IMAGE_PNG)) {
+            return HttpResponse.ok(QrPng.render(qr.qr())).contentType(MediaType.IMAGE_PNG_TYPE);
+        }
+        return HttpResponse.ok(qr).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Post("/{id}/connect")
+    @Status(HttpStatus.ACCEPTED)
+    public SessionJson connect(Caller caller, String id) {
+        return SessionJson.of(sessions.request(caller, id, SessionAction.CONNECT));
+    }
+
+    @Post("/{id}/restart")
+    @Status(HttpStatus.ACCEPTED)
+    public SessionJson restart(Caller caller, String id) {
+        return SessionJson.of(sessions.request(caller, id, SessionAction.RESTART));
+    }
+
+    @Post("/{id}/logout")
+    @Status(HttpStatus.ACCEPTED)
+    public SessionJson logout(Caller caller, String id) {
+        return SessionJson.of(sessions.request(caller, id, SessionAction.LOGOUT));
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.ACCEPTED)
+    public SessionJson delete(Caller caller, String id) {
+        return SessionJson.of(sessions.request(caller, id, SessionAction.DELETE));
     }
 
     @Serdeable

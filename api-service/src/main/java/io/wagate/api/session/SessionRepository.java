@@ -14,7 +14,8 @@ public interface SessionRepository extends CrudRepository<Session, String> {
 
     Optional<Session> findByIdAndOrganizationId(String id, String organizationId);
 
-    @Query("SELECT * FROM sessions WHERE organization_id = :organizationId ORDER BY created_at DESC, id DESC")
+    @Query("SELECT * FROM sessions WHERE organization_id = :organizationId AND status <> 'deleted'"
+            + " ORDER BY created_at DESC, id DESC")
     List<Session> findNewestFirst(String organizationId);
 
     @Query("SELECT * FROM sessions WHERE organization_id = :organizationId AND status = :status"

@@ -51,10 +51,25 @@ public class SessionService {
                 : sessions.findNewestFirstWithStatus(caller.organizationId(), status);
     }
 
-    /** The caller's session; another organization's is as unknown as a missing one. */
+    /** The caller's session; another organization's, or a deleted one, is as unknown as a missing one. */
     public Session get(Caller caller, String sessionId) {
         return sessions.findByIdAndOrganizationId(sessionId, caller.organizationId())
+                .filter(session -> session.status() != SessionStatus.DELETED)
                 .orElseThrow(() -> new ApiException(new ApiError.NotFound("session not found")));
+    }
+
+    /**
+     * Queues a lifecycle command once Kafka has it durably. A deletion shows at once: the session
+     * answers 404 from then on, whatever session-service still reports about it.
+     */
+    public Session request(Caller caller, String sessionId, SessionAction action) {
+        Session session = get(caller, sessionId);
+        Instant now = now();
+        commands.publish(session.id(), SessionCommandMapper.of(action, session, now));
+        if (action == SessionAction.DELETE) {
+            sessions.updateStatus(session.id(), SessionStatus.DELETED, "deleted", null, now, now);
+        }
+        return sessions.findById(session.id()).orElse(session);
     }
 
     /** The QR to scan, while the session waits for a scan and WhatsApp's last QR is still valid. */
