@@ -7,4 +7,11 @@ public sealed interface MessageContent {
     java.util.List<String> SUPPORTED_TYPES = java.util.List.of("text");
 
     record Text(String text) implements MessageContent {}
+
+    /** The {@code type} this content was sent as. */
+    default String type() {
+        return switch (this) {
+            case Text ignored -> "text";
+        };
+    }
 }

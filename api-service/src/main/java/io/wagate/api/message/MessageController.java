@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
@@ -31,6 +32,11 @@ public class MessageController {
         SendRequest request = SendRequestValidator.validate(body);
         String messageId = messages.send(caller, id, request);
         return new AcceptedJson(messageId, QUEUED, request.clientRef());
+    }
+
+    @Get("/{messageId}")
+    public MessageJson get(Caller caller, String id, String messageId) {
+        return messages.find(caller, id, messageId);
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -17,13 +17,24 @@ public class MessageService {
 
     private final SessionService sessions;
     private final CommandPublisher commands;
+    private final MessageRepository messages;
+    private final MessageEventRepository history;
 
-    MessageService(SessionService sessions, CommandPublisher commands) {
+    MessageService(
+            SessionService sessions,
+            CommandPublisher commands,
+            MessageRepository messages,
+            MessageEventRepository history) {
         this.sessions = sessions;
         this.commands = commands;
+        this.messages = messages;
+        this.history = history;
     }
 
-    /** Queues the send on a connected session of the caller; returns the new message id. */
+    /**
+     * Queues the send on a connected session of the caller; returns the new message id. The message
+     * is recorded first so its events always find it, and removed again when Kafka does not take it.
+     */
     public String send(Caller caller, String sessionId, SendRequest request) {
         Session session = sessions.get(caller, sessionId);
         if (session.status() != SessionStatus.CONNECTED) {
@@ -31,9 +42,37 @@ public class MessageService {
         }
         String messageId = Ids.message();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        commands.publish(
+        messages.save(new Message(
+                messageId,
+                session.organizationId(),
                 session.id(),
-                SendMessageMapper.encode(messageId, session.id(), session.organizationId(), request, now));
+                request.recipient(),
+                request.content().type(),
+                request.clientRef(),
+                request.metadata(),
+                MessageStatus.QUEUED.wire(),
+                null,
+                null,
+                null,
+                now,
+                now));
+        try {
+            commands.publish(
+                    session.id(),
+                    SendMessageMapper.encode(messageId, session.id(), session.organizationId(), request, now));
+        } catch (ApiException e) {
+            messages.deleteById(messageId);
+            throw e;
+        }
         return messageId;
+    }
+
+    /** The caller's message on the caller's session, with its history. */
+    public MessageJson find(Caller caller, String sessionId, String messageId) {
+        Session session = sessions.get(caller, sessionId);
+        Message message = messages.findByIdAndSessionIdAndOrganizationId(
+                        messageId, session.id(), caller.organizationId())
+                .orElseThrow(() -> new ApiException(new ApiError.NotFound("message not found")));
+        return MessageJson.of(message, history.findByMessageIdOrderByOccurredAt(messageId));
     }
 }

@@ -15,7 +15,10 @@ final class SessionEventMapper {
 
     /** @throws UndecodableRecordException when the bytes are not an event of the contract */
     static SessionEvent decode(byte[] bytes) {
-        Event event = EventCodec.decode(bytes);
+        return map(EventCodec.decode(bytes));
+    }
+
+    static SessionEvent map(Event event) {
         String sessionId = event.getSessionId();
         return switch (event.getData()) {
             case SessionStatusChanged changed -> statusChanged(event, changed);

@@ -1,5 +1,7 @@
 package io.wagate.api.session;
 
+import io.wagate.api.event.EventProjection;
+import io.wagate.schemas.v1.Event;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /** Keeps the API's view of each session in step with session-service's events. */
 @Singleton
-public class SessionProjection {
+public class SessionProjection implements EventProjection {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionProjection.class);
 
@@ -19,6 +21,11 @@ public class SessionProjection {
     SessionProjection(SessionRepository sessions, QrStore qrCodes) {
         this.sessions = sessions;
         this.qrCodes = qrCodes;
+    }
+
+    @Override
+    public void project(Event event) {
+        apply(SessionEventMapper.map(event));
     }
 
     public void apply(SessionEvent event) {

@@ -1,16 +1,11 @@
 package io.wagate.api.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.wagate.api.support.ApiTestBase;
-import io.wagate.api.support.Events;
 import io.wagate.schemas.v1.SendMessage;
-import io.wagate.schemas.v1.SessionStatus;
 import io.wagate.schemas.v1.TextContent;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,16 +123,6 @@ class MessagesIT extends ApiTestBase {
         assertThat(badTo.text("/error/details/field")).isEqualTo("to");
         assertThat(badMetadata.text("/error/details/field")).isEqualTo("metadata");
         assertThat(topics.commandsFor(sessionId)).noneMatch(SendMessage.class::isInstance);
-    }
-
-    private String connectedSession(String key) {
-        String sessionId = newSession(key);
-        topics.publishEvent(Events.statusChanged(
-                sessionId, organizationOf(key), SessionStatus.CONNECTED, "scanned", "5511988887777", Instant.now()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/sessions/" + sessionId, key)
-                .text("/status")
-                .equals("connected"));
-        return sessionId;
     }
 
     private SendMessage sendsOf(String sessionId) {

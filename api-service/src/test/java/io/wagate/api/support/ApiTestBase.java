@@ -65,6 +65,24 @@ public abstract class ApiTestBase implements TestPropertyProvider {
         return reply.text("/id");
     }
 
+    /** A session of the key's organization that session-service has reported connected. */
+    protected String connectedSession(String key) {
+        String sessionId = newSession(key);
+        topics.publishEvent(Events.statusChanged(
+                sessionId,
+                organizationOf(key),
+                io.wagate.schemas.v1.SessionStatus.CONNECTED,
+                "scanned",
+                "5511988887777",
+                Instant.now()));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> api.get("/v1/sessions/" + sessionId, key)
+                        .text("/status")
+                        .equals("connected"));
+        return sessionId;
+    }
+
     protected static Instant now() {
         return Instant.now();
     }

@@ -2,6 +2,9 @@ package io.wagate.api.support;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.MessageFailure;
+import io.wagate.schemas.v1.MessageStatus;
+import io.wagate.schemas.v1.MessageStatusChanged;
 import io.wagate.schemas.v1.SessionQrUpdated;
 import io.wagate.schemas.v1.SessionStatus;
 import io.wagate.schemas.v1.SessionStatusChanged;
@@ -34,6 +37,29 @@ public final class Events {
                         .setQr(qr)
                         .setExpiresAt(expiresAt)
                         .setRotation(rotation)
+                        .build());
+    }
+
+    public static Event messageStatus(
+            String sessionId,
+            String organizationId,
+            String messageId,
+            MessageStatus status,
+            String waMessageId,
+            MessageFailure failure,
+            Instant at) {
+        return event(
+                sessionId,
+                organizationId,
+                at,
+                MessageStatusChanged.newBuilder()
+                        .setMessageId(messageId)
+                        .setClientRef("order-42")
+                        .setMetadata(java.util.Map.of("crm", "T-1"))
+                        .setWaMessageId(waMessageId)
+                        .setRecipient("5511999999999@s.whatsapp.net")
+                        .setStatus(status)
+                        .setFailure(failure)
                         .build());
     }
 

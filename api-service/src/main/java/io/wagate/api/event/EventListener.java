@@ -1,4 +1,4 @@
-package io.wagate.api.session;
+package io.wagate.api.event;
 
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -8,13 +8,16 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.core.annotation.Nullable;
+import io.wagate.schemas.EventCodec;
 import io.wagate.schemas.Topics;
 import io.wagate.schemas.UndecodableRecordException;
+import io.wagate.schemas.v1.Event;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Projects the events topic into sessions and QR codes. Offsets are committed after the records'
+ * Feeds the events topic to every {@link EventProjection}. Offsets are committed after the records'
  * effects are stored; a failing store is retried (the partition waits) rather than skipped.
  */
 @KafkaListener(
@@ -27,25 +30,25 @@ import org.slf4j.LoggerFactory;
                         retryDelay = "1s",
                         retryCount = Integer.MAX_VALUE,
                         handleAllExceptions = true))
-public class SessionEventListener {
+public class EventListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionEventListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EventListener.class);
 
-    private final SessionProjection projection;
+    private final List<EventProjection> projections;
 
-    SessionEventListener(SessionProjection projection) {
-        this.projection = projection;
+    EventListener(List<EventProjection> projections) {
+        this.projections = projections;
     }
 
     @Topic("${wagate.kafka.topic-prefix:}" + Topics.EVENTS)
     public void receive(@KafkaKey @Nullable String key, @Nullable byte[] value) {
-        SessionEvent event;
+        Event event;
         try {
-            event = SessionEventMapper.decode(value);
+            event = EventCodec.decode(value);
         } catch (UndecodableRecordException e) {
             LOG.warn("skipping undecodable record (key {}) on the events topic: {}", key, e.getMessage());
             return;
         }
-        projection.apply(event);
+        projections.forEach(projection -> projection.project(event));
     }
 }
