@@ -27,18 +27,31 @@ public final class DevStack implements AutoCloseable {
             int publicPort,
             int receiverPort,
             String adminKey,
+            String authStateKey,
             String topicPrefix,
             Map<Service, Map<String, String>> extraProperties) {
 
-        public static Settings fromEnvironment(Map<String, String> env) {
+        public static Settings fromEnvironment(Map<String, String> env) throws IOException {
+            Path home = Path.of(System.getProperty("wagate.home", ".")).toAbsolutePath();
             return new Settings(
-                    Path.of(System.getProperty("wagate.home", ".")).toAbsolutePath(),
+                    home,
                     env.getOrDefault("WAGATE_HOST", "127.0.0.1"),
                     Integer.parseInt(env.getOrDefault("WAGATE_PORT", "8080")),
                     Integer.parseInt(env.getOrDefault("WAGATE_RECEIVER_PORT", "8090")),
                     env.getOrDefault("WAGATE_ADMIN_KEY", newAdminKey()),
+                    env.getOrDefault("WAGATE_AUTH_STATE_KEY", keptAuthStateKey(home)),
                     "",
                     Map.of());
+        }
+
+        /** One key per checkout, so credentials kept in your own PostgreSQL still open after a restart. */
+        private static String keptAuthStateKey(Path home) throws IOException {
+            Path file = home.resolve(".devstack/auth-state-key");
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, newAuthStateKey() + System.lineSeparator());
+            }
+            return Files.readString(file).strip();
         }
     }
 
@@ -75,6 +88,7 @@ public final class DevStack implements AutoCloseable {
             properties.put(service, own);
         }
         properties.get(Service.API).put("wagate.bootstrap.admin-key", settings.adminKey());
+        properties.get(Service.SESSION).put("wagate.session.auth-state.keys", settings.authStateKey());
         if (settings.receiverPort() > 0) {
             receiver = PrintingReceiver.start(settings.receiverPort(), out);
         }
@@ -128,6 +142,13 @@ public final class DevStack implements AutoCloseable {
         if (receiver != null) {
             receiver.close();
         }
+    }
+
+    /** An AES-256 key for session credentials at rest, as {@code <key id>:<base64>}. */
+    static String newAuthStateKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return "devstack:" + Base64.getEncoder().encodeToString(bytes);
     }
 
     static String newAdminKey() {

@@ -54,6 +54,7 @@ class WalkthroughE2EIT {
                 0,
                 0,
                 DevStack.newAdminKey(),
+                DevStack.newAuthStateKey(),
                 Infrastructure.uniqueTopicPrefix(),
                 Map.of(
                         Service.SESSION, Map.of("wagate.simulator.scan-delay", "1s"),

@@ -1,6 +1,7 @@
 package io.wagate.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
@@ -54,6 +55,7 @@ class SessionServiceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String RECIPIENT = "5511999999999";
+    private static final String AUTH_STATE_KEY = "it-key:" + "Y2hhbmdlLW1lLXRoaXMtaXMtYS10ZXN0LWtleS0zMmI=";
 
     private Map<String, Object> properties;
     private EmbeddedServer service;
@@ -68,6 +70,7 @@ class SessionServiceIT {
         String prefix = Infrastructure.uniqueTopicPrefix();
         properties = new HashMap<>(infra.serviceProperties(infra.postgres().newDatabase(), prefix));
         properties.put("micronaut.server.port", -1);
+        properties.put("wagate.session.auth-state.keys", AUTH_STATE_KEY);
         properties.put("wagate.simulator.scan-delay", "300ms");
         properties.put("wagate.simulator.qr-rotation", "10s");
         properties.put("wagate.simulator.server-ack-delay", "20ms");
@@ -356,6 +359,34 @@ class SessionServiceIT {
 
     @Test
     @Order(12)
+    void theSessionsCredentialsAreEncryptedAtRest() throws Exception {
+        // Given the session paired earlier
+        byte[] stored;
+        try (var connection = java.sql.DriverManager.getConnection(
+                        (String) properties.get("datasources.default.url"),
+                        (String) properties.get("datasources.default.username"),
+                        (String) properties.get("datasources.default.password"));
+                var query = connection.prepareStatement("SELECT auth_state FROM session.sessions WHERE id = ?")) {
+            query.setString(1, sessionId);
+            var row = query.executeQuery();
+            assertThat(row.next()).isTrue();
+            stored = row.getBytes(1);
+        }
+
+        // Then what is stored is our sealed format, opens only with the key and this session's id
+        assertThat(stored[0]).isEqualTo((byte) 0x01);
+        var cipher = new io.wagate.session.credentials.AuthStateCipher(
+                new io.wagate.session.credentials.AuthStateKeys(List.of(AUTH_STATE_KEY)));
+        assertThat(new String(cipher.open(sessionId, stored), java.nio.charset.StandardCharsets.UTF_8))
+                .isNotBlank();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("1555");
+        assertThatThrownBy(() -> cipher.open("sess_someone_else", stored))
+                .isInstanceOf(io.wagate.session.credentials.UnreadableCredentialsException.class);
+    }
+
+    @Test
+    @Order(13)
     void afterARestartTheSessionResumesConnectedWithoutANewQr() {
         // Given the service stops while the session is connected
         service.getApplicationContext().close();

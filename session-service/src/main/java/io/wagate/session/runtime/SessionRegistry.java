@@ -1,6 +1,7 @@
 package io.wagate.session.runtime;
 
 import io.wagate.session.SessionRef;
+import io.wagate.session.credentials.CredentialVault;
 import io.wagate.session.events.EventPublisher;
 import io.wagate.session.store.SessionRepository;
 import io.wagate.session.transport.WhatsAppTransport;
@@ -27,6 +28,7 @@ public class SessionRegistry {
     private final ConcurrentMap<String, SessionRunner> runners = new ConcurrentHashMap<>();
     private final WhatsAppTransport transport;
     private final SessionRepository sessions;
+    private final CredentialVault vault;
     private final EventPublisher events;
     private final MessageReceipts receipts;
     private final SessionSettings settings;
@@ -34,11 +36,13 @@ public class SessionRegistry {
     SessionRegistry(
             WhatsAppTransport transport,
             SessionRepository sessions,
+            CredentialVault vault,
             EventPublisher events,
             MessageReceipts receipts,
             SessionSettings settings) {
         this.transport = transport;
         this.sessions = sessions;
+        this.vault = vault;
         this.events = events;
         this.receipts = receipts;
         this.settings = settings;
@@ -56,8 +60,8 @@ public class SessionRegistry {
         var fresh = new SessionRunner[1];
         runners.computeIfAbsent(
                 session.sessionId(),
-                id -> fresh[0] =
-                        new SessionRunner(session, partition, transport, sessions, events, receipts, this::forget));
+                id -> fresh[0] = new SessionRunner(
+                        session, partition, transport, sessions, vault, events, receipts, this::forget));
         if (fresh[0] == null) {
             return CompletableFuture.completedFuture(null);
         }

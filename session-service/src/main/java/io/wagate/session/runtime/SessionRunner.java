@@ -3,6 +3,7 @@ package io.wagate.session.runtime;
 import io.micronaut.core.annotation.Nullable;
 import io.wagate.session.SessionRef;
 import io.wagate.session.SessionStatus;
+import io.wagate.session.credentials.CredentialVault;
 import io.wagate.session.events.EventPublisher;
 import io.wagate.session.events.SessionEvent;
 import io.wagate.session.store.SessionRepository;
@@ -38,6 +39,7 @@ public final class SessionRunner {
     private final int partition;
     private final WhatsAppTransport transport;
     private final SessionRepository sessions;
+    private final CredentialVault vault;
     private final EventPublisher events;
     private final MessageReceipts receipts;
     private final Consumer<SessionRunner> onEnded;
@@ -57,6 +59,7 @@ public final class SessionRunner {
             int partition,
             WhatsAppTransport transport,
             SessionRepository sessions,
+            CredentialVault vault,
             EventPublisher events,
             MessageReceipts receipts,
             Consumer<SessionRunner> onEnded) {
@@ -64,6 +67,7 @@ public final class SessionRunner {
         this.partition = partition;
         this.transport = transport;
         this.sessions = sessions;
+        this.vault = vault;
         this.events = events;
         this.receipts = receipts;
         this.onEnded = onEnded;
@@ -174,7 +178,8 @@ public final class SessionRunner {
                 .orElseThrow(() -> new IllegalStateException("session " + session.sessionId() + " is not recorded"));
         phoneNumber = row.phoneNumber();
         nextConnectedReason = reason.word();
-        if (row.authState() == null) {
+        byte[] credentials = vault.credentialsOf(row);
+        if (credentials == null) {
             announce(SessionStatus.PENDING, reason.word());
         } else {
             // Not announced: with credentials the next thing said is "connected" (or why not).
@@ -183,7 +188,7 @@ public final class SessionRunner {
         int current = ++generation;
         connection = transport.open(
                 session.sessionId(),
-                row.authState(),
+                credentials,
                 event -> execute(
                         failure -> LOG.error(
                                 "{}: handling {} failed",
@@ -206,7 +211,7 @@ public final class SessionRunner {
                 events.publish(session, new SessionEvent.QrUpdated(qr.qr(), qr.expiresAt(), qr.rotation()));
             }
             case TransportEvent.Paired paired -> {
-                sessions.updateCredentials(session.sessionId(), paired.phoneNumber(), paired.authState());
+                vault.store(session.sessionId(), paired.phoneNumber(), paired.authState());
                 phoneNumber = paired.phoneNumber();
                 nextConnectedReason = "scanned";
             }
