@@ -52,6 +52,12 @@ public sealed interface ApiError {
 
     record Unavailable(String message) implements ApiError {}
 
+    /** The Idempotency-Key was used before for a different request. */
+    record IdempotencyKeyReused() implements ApiError {}
+
+    /** The first request with this Idempotency-Key is still being handled. */
+    record IdempotencyKeyInProgress() implements ApiError {}
+
     /** A status the API itself never chooses, reported by the framework (e.g. 408). */
     record OtherStatus(HttpStatus status) implements ApiError {}
 
@@ -73,6 +79,8 @@ public sealed interface ApiError {
             case NotConnected ignored -> HttpStatus.CONFLICT;
             case QrNotAvailable ignored -> HttpStatus.CONFLICT;
             case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
+            case IdempotencyKeyReused ignored -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case IdempotencyKeyInProgress ignored -> HttpStatus.CONFLICT;
             case OtherStatus other -> other.status();
             case Internal ignored -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
@@ -94,6 +102,8 @@ public sealed interface ApiError {
             case NotConnected ignored -> "not_connected";
             case QrNotAvailable ignored -> "qr_not_available";
             case Unavailable ignored -> "unavailable";
+            case IdempotencyKeyReused ignored -> "idempotency_key_reused";
+            case IdempotencyKeyInProgress ignored -> "idempotency_key_in_progress";
             case OtherStatus other -> lowerSnake(other.status().getReason());
             case Internal ignored -> "internal_error";
         };
@@ -118,6 +128,10 @@ public sealed interface ApiError {
             case NotConnected notConnected -> "session is " + notConnected.status() + ", not connected";
             case QrNotAvailable qr -> "no QR code to scan: session is " + qr.status();
             case Unavailable unavailable -> unavailable.message();
+            case IdempotencyKeyReused ignored ->
+                "this Idempotency-Key was used for a different request; use a new key for a new request";
+            case IdempotencyKeyInProgress ignored ->
+                "the first request with this Idempotency-Key is still in progress; retry shortly";
             case OtherStatus other -> other.status().getReason();
             case Internal ignored -> "internal error";
         };
@@ -144,6 +158,8 @@ public sealed interface ApiError {
             case InvalidJson ignored -> Map.of();
             case BadRequest ignored -> Map.of();
             case Unavailable ignored -> Map.of();
+            case IdempotencyKeyReused ignored -> Map.of();
+            case IdempotencyKeyInProgress ignored -> Map.of();
             case OtherStatus ignored -> Map.of();
             case Internal ignored -> Map.of();
         };

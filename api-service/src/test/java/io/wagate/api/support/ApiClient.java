@@ -49,7 +49,19 @@ public final class ApiClient {
     }
 
     public Reply send(String method, String path, String key, String body, String contentType) {
+        return send(method, path, key, body, contentType, java.util.Map.of());
+    }
+
+    /** Sends with extra headers, e.g. {@code Idempotency-Key}. */
+    public Reply send(
+            String method,
+            String path,
+            String key,
+            String body,
+            String contentType,
+            java.util.Map<String, String> headers) {
         var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
