@@ -77,6 +77,7 @@ class SessionServiceIT {
         properties.put("wagate.simulator.delivery-delay", "50ms");
         properties.put("wagate.simulator.read-delay", "50ms");
         properties.put("wagate.session.send-connect-timeout", "3s");
+        properties.put("wagate.session.reconnect-backoff", "200ms");
         commandsTopic = prefix + Topics.COMMANDS;
         producer = new KafkaProducer<>(
                 Map.of(
@@ -387,6 +388,33 @@ class SessionServiceIT {
 
     @Test
     @Order(13)
+    void aDroppedSocketReconnectsByItselfWithoutANewQrAndSendsAgain() {
+        // Given
+        int before = eventsOf(sessionId).size();
+        SimulatedWhatsApp whatsApp = service.getApplicationContext().getBean(SimulatedWhatsApp.class);
+
+        // When the network drops the session's socket
+        assertThat(whatsApp.dropConnection(sessionId)).isTrue();
+
+        // Then it is announced, and the session comes back on its own with the same number
+        await().atMost(PATIENCE)
+                .until(() -> lastStatus(sessionId).getStatus() == SessionStatus.CONNECTED
+                        && eventsOf(sessionId).size() > before + 1);
+        List<Object> after = eventsOf(sessionId)
+                .subList(before, eventsOf(sessionId).size())
+                .stream()
+                .map(Event::getData)
+                .toList();
+        assertThat(after).noneMatch(SessionQrUpdated.class::isInstance);
+        assertThat(after.getFirst()).isEqualTo(status(SessionStatus.DISCONNECTED, "connection_lost", phoneNumber()));
+        assertThat(lastStatus(sessionId).getReason()).isEqualTo("reconnected");
+        String messageId = Commands.newMessageId();
+        produce(sessionId, Commands.sendText(sessionId, messageId, RECIPIENT, "after the blip", null));
+        await().atMost(PATIENCE).until(() -> messageStatuses(messageId).contains(MessageStatus.SENT));
+    }
+
+    @Test
+    @Order(14)
     void afterARestartTheSessionResumesConnectedWithoutANewQr() {
         // Given the service stops while the session is connected
         service.getApplicationContext().close();
@@ -435,6 +463,10 @@ class SessionServiceIT {
                 .filter(SessionStatusChanged.class::isInstance)
                 .map(data -> ((SessionStatusChanged) data).getStatus())
                 .toList();
+    }
+
+    private String phoneNumber() {
+        return lastStatus(sessionId).getPhoneNumber();
     }
 
     private SessionStatusChanged lastStatus(String session) {

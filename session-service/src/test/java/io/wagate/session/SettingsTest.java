@@ -29,9 +29,28 @@ class SettingsTest {
     }
 
     @Test
+    void reconnectWaitsDoubleFromTheFirstUpToTheCapWithinTwentyPercent() {
+        var settings = new SessionSettings(null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+        assertThat(settings.reconnectDelay(1, 0.5)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.reconnectDelay(3, 0.5)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(settings.reconnectDelay(9, 0.5)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.reconnectDelay(2, 0.0)).isEqualTo(Duration.ofMillis(1600));
+        assertThat(settings.reconnectDelay(2, 1.0)).isEqualTo(Duration.ofMillis(2400));
+        assertThat(settings.reconnectDelay(60, 1.0)).isEqualTo(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void aPairingGivesUpAfterSixQrsByDefault() {
+        assertThat(SessionSettings.defaults().qrMaxRotations()).isEqualTo(6);
+        assertThatThrownBy(() -> new SessionSettings(null, null, null, 0, null, null))
+                .hasMessageContaining("qr-max-rotations");
+    }
+
+    @Test
     void aSendWaitsThirtySecondsForItsSessionToConnectByDefault() {
         assertThat(SessionSettings.defaults().sendConnectTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThatThrownBy(() -> new SessionSettings(Duration.ZERO, null, null))
+        assertThatThrownBy(() -> new SessionSettings(Duration.ZERO, null, null, null, null, null))
                 .hasMessageContaining("send-connect-timeout");
     }
 }

@@ -12,7 +12,9 @@ public enum OpenReason {
     /** This instance took over the session's partition (start-up, rebalance). */
     RESUMED("resumed"),
     /** A RestartSession command. */
-    RESTARTED("restarted");
+    RESTARTED("restarted"),
+    /** The socket dropped and the session connects again by itself. */
+    RECONNECTED("reconnected");
 
     private final String word;
 

@@ -61,7 +61,7 @@ public class SessionRegistry {
         runners.computeIfAbsent(
                 session.sessionId(),
                 id -> fresh[0] = new SessionRunner(
-                        session, partition, transport, sessions, vault, events, receipts, this::forget));
+                        session, partition, transport, sessions, vault, events, receipts, settings, this::forget));
         if (fresh[0] == null) {
             return CompletableFuture.completedFuture(null);
         }

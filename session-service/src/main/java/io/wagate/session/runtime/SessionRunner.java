@@ -42,6 +42,7 @@ public final class SessionRunner {
     private final CredentialVault vault;
     private final EventPublisher events;
     private final MessageReceipts receipts;
+    private final SessionSettings settings;
     private final Consumer<SessionRunner> onEnded;
     private final ExecutorService thread;
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -53,6 +54,7 @@ public final class SessionRunner {
     private @Nullable String phoneNumber;
     private String nextConnectedReason = OpenReason.RESUMED.word();
     private boolean ended;
+    private int reconnectAttempts;
 
     SessionRunner(
             SessionRef session,
@@ -62,6 +64,7 @@ public final class SessionRunner {
             CredentialVault vault,
             EventPublisher events,
             MessageReceipts receipts,
+            SessionSettings settings,
             Consumer<SessionRunner> onEnded) {
         this.session = session;
         this.partition = partition;
@@ -70,6 +73,7 @@ public final class SessionRunner {
         this.vault = vault;
         this.events = events;
         this.receipts = receipts;
+        this.settings = settings;
         this.onEnded = onEnded;
         this.thread = Executors.newSingleThreadExecutor(
                 Thread.ofVirtual().name("session-" + session.sessionId()).factory());
@@ -205,6 +209,12 @@ public final class SessionRunner {
     private void handle(TransportEvent event) {
         switch (event) {
             case TransportEvent.QrCodeIssued qr -> {
+                if (qr.rotation() > settings.qrMaxRotations()) {
+                    // Nobody scanned: stop showing QRs until someone asks to connect again.
+                    closeConnection();
+                    announce(SessionStatus.DISCONNECTED, "qr_timeout");
+                    return;
+                }
                 if (status != SessionStatus.QR) {
                     announce(SessionStatus.QR, "qr_ready");
                 }
@@ -219,17 +229,36 @@ public final class SessionRunner {
                 phoneNumber = login.phoneNumber();
                 announce(SessionStatus.CONNECTED, nextConnectedReason);
                 nextConnectedReason = "reconnected";
+                reconnectAttempts = 0;
                 connected.complete(null);
             }
             case TransportEvent.Disconnected lost -> {
-                if (connected.isDone()) {
-                    connected = new CompletableFuture<>();
-                }
+                closeConnection();
                 announce(SessionStatus.DISCONNECTED, lost.reason());
+                scheduleReconnect();
             }
             case TransportEvent.LoggedOut loggedOut -> finish(SessionStatus.LOGGED_OUT, loggedOut.reason());
             case TransportEvent.MessageReceipt receipt -> receipts.onReceipt(session, receipt);
         }
+    }
+
+    /** Reconnects after a dropped socket, backing off with jitter while attempts keep failing. */
+    private void scheduleReconnect() {
+        int attempt = ++reconnectAttempts;
+        int current = generation;
+        Duration delay = settings.reconnectDelay(
+                attempt, java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+        LOG.info("{}: reconnecting in {} ms (attempt {})", session.sessionId(), delay.toMillis(), attempt);
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> execute(
+                        failure -> LOG.warn("{}: reconnect attempt {} failed", session.sessionId(), attempt, failure),
+                        () -> {
+                            if (!ended && current == generation && connection == null) {
+                                status = SessionStatus.CONNECTING;
+                                nextConnectedReason = "reconnected";
+                                open(OpenReason.RECONNECTED);
+                            }
+                        }));
     }
 
     private void finish(SessionStatus finalStatus, String reason) {

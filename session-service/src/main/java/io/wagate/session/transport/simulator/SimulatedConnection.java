@@ -132,6 +132,16 @@ final class SimulatedConnection implements WhatsAppConnection {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** The socket breaks under the session; whoever owns it decides when to connect again. */
+    boolean drop() {
+        if (closed || !connected) {
+            return false;
+        }
+        close();
+        listener.on(new TransportEvent.Disconnected("connection_lost"));
+        return true;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -120,6 +120,15 @@ public final class SimulatedWhatsApp implements AutoCloseable {
     }
 
     /** Called on the scheduler thread when a device logs in: it gets what waited for it. */
+    /**
+     * Cuts the session's socket as a network blip would: the device stays linked and its
+     * credentials stay valid. False when the session is not online.
+     */
+    public boolean dropConnection(String sessionId) {
+        SimulatedConnection connection = online.get(sessionId);
+        return connection != null && connection.drop();
+    }
+
     void online(String sessionId, SimulatedConnection connection) {
         online.put(sessionId, connection);
         Queue<MessageReceipt> waiting = waitingReceipts.remove(sessionId);
