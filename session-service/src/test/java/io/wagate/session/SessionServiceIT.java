@@ -442,6 +442,29 @@ class SessionServiceIT {
         await().atMost(PATIENCE).until(() -> messageStatuses(messageId).contains(MessageStatus.READ));
     }
 
+    @Test
+    @Order(15)
+    void aStaleOwnerStopsDrivingTheSessionOnceAnotherInstanceClaimsIt() {
+        // Given the session runs here, connected
+        await().atMost(PATIENCE).until(() -> lastStatus(sessionId).getStatus() == SessionStatus.CONNECTED);
+        var context = service.getApplicationContext();
+        SimulatedWhatsApp whatsApp = context.getBean(SimulatedWhatsApp.class);
+        int before = eventsOf(sessionId).size();
+
+        // When another instance takes the session over (a newer epoch) and then our socket drops
+        context.getBean(io.wagate.session.ownership.SessionFence.class).claim(sessionId);
+        assertThat(whatsApp.dropConnection(sessionId)).isTrue();
+
+        // Then this instance neither announces nor reconnects: the session is the new owner's
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> eventsOf(sessionId).size() == before);
+        assertThat(whatsApp.dropConnection(sessionId)).as("still online here").isFalse();
+        assertThat(context.getBean(io.wagate.session.runtime.SessionRegistry.class)
+                        .find(sessionId))
+                .isEmpty();
+    }
+
     private void produce(String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(commandsTopic, key, value)).get(10, TimeUnit.SECONDS);

@@ -21,8 +21,9 @@ public class CredentialVault {
         this.cipher = cipher;
     }
 
-    public void store(String sessionId, String phoneNumber, byte[] credentials) {
-        sessions.updateCredentials(sessionId, phoneNumber, cipher.seal(sessionId, credentials));
+    /** @return false when {@code epoch} no longer owns the session (nothing was stored) */
+    public boolean store(String sessionId, String phoneNumber, byte[] credentials, long epoch) {
+        return sessions.updateCredentialsOwned(sessionId, phoneNumber, cipher.seal(sessionId, credentials), epoch) == 1;
     }
 
     /** The row's credentials, or null when it has none or they cannot be read (it must pair anew). */

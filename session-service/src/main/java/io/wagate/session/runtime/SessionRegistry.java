@@ -3,6 +3,7 @@ package io.wagate.session.runtime;
 import io.wagate.session.SessionRef;
 import io.wagate.session.credentials.CredentialVault;
 import io.wagate.session.events.EventPublisher;
+import io.wagate.session.ownership.SessionFence;
 import io.wagate.session.store.SessionRepository;
 import io.wagate.session.transport.WhatsAppTransport;
 import jakarta.annotation.PreDestroy;
@@ -29,6 +30,7 @@ public class SessionRegistry {
     private final WhatsAppTransport transport;
     private final SessionRepository sessions;
     private final CredentialVault vault;
+    private final SessionFence fence;
     private final EventPublisher events;
     private final MessageReceipts receipts;
     private final SessionSettings settings;
@@ -37,12 +39,14 @@ public class SessionRegistry {
             WhatsAppTransport transport,
             SessionRepository sessions,
             CredentialVault vault,
+            SessionFence fence,
             EventPublisher events,
             MessageReceipts receipts,
             SessionSettings settings) {
         this.transport = transport;
         this.sessions = sessions;
         this.vault = vault;
+        this.fence = fence;
         this.events = events;
         this.receipts = receipts;
         this.settings = settings;
@@ -61,7 +65,16 @@ public class SessionRegistry {
         runners.computeIfAbsent(
                 session.sessionId(),
                 id -> fresh[0] = new SessionRunner(
-                        session, partition, transport, sessions, vault, events, receipts, settings, this::forget));
+                        session,
+                        partition,
+                        transport,
+                        sessions,
+                        vault,
+                        fence,
+                        events,
+                        receipts,
+                        settings,
+                        this::forget));
         if (fresh[0] == null) {
             return CompletableFuture.completedFuture(null);
         }

@@ -6,6 +6,7 @@ import io.wagate.session.SessionStatus;
 import io.wagate.session.credentials.CredentialVault;
 import io.wagate.session.events.EventPublisher;
 import io.wagate.session.events.SessionEvent;
+import io.wagate.session.ownership.SessionFence;
 import io.wagate.session.store.SessionRepository;
 import io.wagate.session.store.SessionRow;
 import io.wagate.session.transport.OutboundMessage;
@@ -40,6 +41,7 @@ public final class SessionRunner {
     private final WhatsAppTransport transport;
     private final SessionRepository sessions;
     private final CredentialVault vault;
+    private final SessionFence fence;
     private final EventPublisher events;
     private final MessageReceipts receipts;
     private final SessionSettings settings;
@@ -55,6 +57,7 @@ public final class SessionRunner {
     private String nextConnectedReason = OpenReason.RESUMED.word();
     private boolean ended;
     private int reconnectAttempts;
+    private long epoch;
 
     SessionRunner(
             SessionRef session,
@@ -62,6 +65,7 @@ public final class SessionRunner {
             WhatsAppTransport transport,
             SessionRepository sessions,
             CredentialVault vault,
+            SessionFence fence,
             EventPublisher events,
             MessageReceipts receipts,
             SessionSettings settings,
@@ -71,6 +75,7 @@ public final class SessionRunner {
         this.transport = transport;
         this.sessions = sessions;
         this.vault = vault;
+        this.fence = fence;
         this.events = events;
         this.receipts = receipts;
         this.settings = settings;
@@ -89,7 +94,10 @@ public final class SessionRunner {
 
     /** Opens the socket with the stored credentials, or starts a QR pairing when there are none. */
     public CompletableFuture<Void> start(OpenReason reason) {
-        return step(() -> open(reason));
+        return step(() -> {
+            epoch = fence.claim(session.sessionId());
+            open(reason);
+        });
     }
 
     /** Closes the socket and opens it again with the same credentials. */
@@ -158,6 +166,10 @@ public final class SessionRunner {
             if (ended || connection == null || status != SessionStatus.CONNECTED) {
                 throw new SessionNotConnectedException(session.sessionId());
             }
+            if (!fence.holds(session.sessionId(), epoch)) {
+                fenced();
+                throw new SessionNotConnectedException(session.sessionId());
+            }
             // Once handed to WhatsApp, a stopped session means an unknown outcome, not a message never sent.
             Consumer<RuntimeException> unknown = failure -> settled.completeExceptionally(
                     failure instanceof SessionNotConnectedException
@@ -185,6 +197,9 @@ public final class SessionRunner {
         byte[] credentials = vault.credentialsOf(row);
         if (credentials == null) {
             announce(SessionStatus.PENDING, reason.word());
+            if (ended) {
+                return;
+            }
         } else {
             // Not announced: with credentials the next thing said is "connected" (or why not).
             status = SessionStatus.CONNECTING;
@@ -217,17 +232,26 @@ public final class SessionRunner {
                 }
                 if (status != SessionStatus.QR) {
                     announce(SessionStatus.QR, "qr_ready");
+                    if (ended) {
+                        return;
+                    }
                 }
                 events.publish(session, new SessionEvent.QrUpdated(qr.qr(), qr.expiresAt(), qr.rotation()));
             }
             case TransportEvent.Paired paired -> {
-                vault.store(session.sessionId(), paired.phoneNumber(), paired.authState());
+                if (!vault.store(session.sessionId(), paired.phoneNumber(), paired.authState(), epoch)) {
+                    fenced();
+                    return;
+                }
                 phoneNumber = paired.phoneNumber();
                 nextConnectedReason = "scanned";
             }
             case TransportEvent.Connected login -> {
                 phoneNumber = login.phoneNumber();
                 announce(SessionStatus.CONNECTED, nextConnectedReason);
+                if (ended) {
+                    return;
+                }
                 nextConnectedReason = "reconnected";
                 reconnectAttempts = 0;
                 connected.complete(null);
@@ -240,6 +264,19 @@ public final class SessionRunner {
             case TransportEvent.LoggedOut loggedOut -> finish(SessionStatus.LOGGED_OUT, loggedOut.reason());
             case TransportEvent.MessageReceipt receipt -> receipts.onReceipt(session, receipt);
         }
+    }
+
+    /**
+     * Another instance claimed the session (a newer epoch): stop driving it at once, silently — the
+     * new owner announces what happens from now on.
+     */
+    private void fenced() {
+        LOG.warn("{}: another instance owns the session now (our epoch {}); stopping here", session.sessionId(), epoch);
+        closeConnection();
+        ended = true;
+        connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
+        onEnded.accept(this);
+        thread.shutdown();
     }
 
     /** Reconnects after a dropped socket, backing off with jitter while attempts keep failing. */
@@ -268,14 +305,20 @@ public final class SessionRunner {
         connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
         onEnded.accept(this);
         thread.shutdown();
-        sessions.endLink(session.sessionId(), finalStatus.name());
+        if (sessions.endLinkOwned(session.sessionId(), finalStatus.name(), epoch) == 0) {
+            LOG.warn("{}: not ended here: another instance owns it now", session.sessionId());
+            return;
+        }
         status = finalStatus;
         events.publish(session, new SessionEvent.StatusChanged(finalStatus, reason, phoneNumber));
         LOG.info("{} {} ({})", session.sessionId(), finalStatus, reason);
     }
 
     private void announce(SessionStatus next, String reason) {
-        sessions.updateStatus(session.sessionId(), next.name(), phoneNumber);
+        if (sessions.updateStatusOwned(session.sessionId(), next.name(), phoneNumber, epoch) == 0) {
+            fenced();
+            return;
+        }
         status = next;
         events.publish(session, new SessionEvent.StatusChanged(next, reason, phoneNumber));
         LOG.info("{} {} ({})", session.sessionId(), next, reason);

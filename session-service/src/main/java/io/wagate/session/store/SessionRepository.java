@@ -28,13 +28,29 @@ public interface SessionRepository extends GenericRepository<SessionRow, String>
     @Query("UPDATE sessions SET \"partition\" = :partition, updated_at = now() WHERE id = :id")
     void updatePartition(String id, int partition);
 
-    @Query("UPDATE sessions SET status = :status, phone_number = COALESCE(:phoneNumber, phone_number),"
-            + " updated_at = now() WHERE id = :id")
-    void updateStatus(String id, String status, @Nullable String phoneNumber);
+    @Query("UPDATE sessions SET owner_epoch = owner_epoch + 1 WHERE id = :id")
+    int advanceEpoch(String id);
 
+    @Query("SELECT owner_epoch FROM sessions WHERE id = :id")
+    long epochOf(String id);
+
+    @Query("SELECT count(*) FROM sessions WHERE id = :id AND owner_epoch = :epoch")
+    long countOwned(String id, long epoch);
+
+    /** A status change by the instance holding {@code epoch}; 0 when another instance owns the session. */
+    @Query("UPDATE sessions SET status = :status, phone_number = COALESCE(:phoneNumber, phone_number),"
+            + " updated_at = now() WHERE id = :id AND owner_epoch = :epoch")
+    int updateStatusOwned(String id, String status, @Nullable String phoneNumber, long epoch);
+
+    /** New credentials, stored by the instance holding {@code epoch}; 0 when fenced. */
     @Query("UPDATE sessions SET phone_number = :phoneNumber, auth_state = :authState, updated_at = now()"
-            + " WHERE id = :id")
-    void updateCredentials(String id, String phoneNumber, byte[] authState);
+            + " WHERE id = :id AND owner_epoch = :epoch")
+    int updateCredentialsOwned(String id, String phoneNumber, byte[] authState, long epoch);
+
+    /** Ends the link (see {@link #endLink}) for the instance holding {@code epoch}; 0 when fenced. */
+    @Query("UPDATE sessions SET status = :status, auth_state = NULL, updated_at = now()"
+            + " WHERE id = :id AND owner_epoch = :epoch")
+    int endLinkOwned(String id, String status, long epoch);
 
     /** Ends the link for good: the credentials are forgotten with it. */
     @Query("UPDATE sessions SET status = :status, auth_state = NULL, updated_at = now() WHERE id = :id")
