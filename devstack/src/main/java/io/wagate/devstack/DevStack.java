@@ -92,10 +92,11 @@ public final class DevStack implements AutoCloseable {
         if (settings.receiverPort() > 0) {
             receiver = PrintingReceiver.start(settings.receiverPort(), out);
         }
+        // session-service first: it creates the contract's topics with their partition count.
+        start(Service.SESSION);
         start(Service.API);
         properties.get(Service.WEBHOOK).put("wagate.api-service.url", "http://127.0.0.1:" + port(Service.API));
         properties.get(Service.WEBHOOK).putIfAbsent("wagate.webhooks.allowed-hosts", "127.0.0.1,localhost");
-        start(Service.SESSION);
         start(Service.WEBHOOK);
         edge = EdgeProxy.start(
                 settings.publicHost(), settings.publicPort(), () -> port(Service.API), () -> port(Service.WEBHOOK));

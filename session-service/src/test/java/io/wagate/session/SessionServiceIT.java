@@ -78,6 +78,7 @@ class SessionServiceIT {
         properties.put("wagate.simulator.read-delay", "50ms");
         properties.put("wagate.session.send-connect-timeout", "3s");
         properties.put("wagate.session.reconnect-backoff", "200ms");
+        properties.put("wagate.kafka.topics.partitions", 3);
         commandsTopic = prefix + Topics.COMMANDS;
         producer = new KafkaProducer<>(
                 Map.of(
@@ -352,10 +353,30 @@ class SessionServiceIT {
         var unknown = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/nope")).build(), HttpResponse.BodyHandlers.ofString());
 
+        var readiness = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
         // Then
         assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("\"error\":{\"code\":\"not_found\"");
+    }
+
+    @Test
+    @Order(11)
+    void theCommandsTopicWasCreatedWithTheConfiguredPartitions() throws Exception {
+        // (the events and dead-letter topics existed already: this test's taps subscribed first)
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.get("kafka.bootstrap.servers")))) {
+            var topic = admin.describeTopics(List.of(commandsTopic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(commandsTopic);
+            assertThat(topic.partitions()).hasSize(3);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Property;
 import io.wagate.schemas.Topics;
 import io.wagate.session.ownership.PartitionOwnership;
 import io.wagate.session.runtime.OrganizationMismatchException;
+import io.wagate.session.topics.TopicBootstrap;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -41,7 +42,12 @@ public class CommandListener implements ConsumerRebalanceListener {
     private final DeadLetters deadLetters;
     private final PartitionOwnership ownership;
 
-    CommandListener(CommandDispatcher dispatcher, DeadLetters deadLetters, PartitionOwnership ownership) {
+    /** Takes the {@link TopicBootstrap} so the topics exist before this listener subscribes. */
+    CommandListener(
+            CommandDispatcher dispatcher,
+            DeadLetters deadLetters,
+            PartitionOwnership ownership,
+            @SuppressWarnings("unused") TopicBootstrap topics) {
         this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
         this.ownership = ownership;

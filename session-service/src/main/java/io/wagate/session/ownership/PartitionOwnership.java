@@ -23,13 +23,16 @@ public class PartitionOwnership {
 
     private final SessionRepository sessions;
     private final SessionRegistry registry;
+    private final ConsumerAssignmentReadiness readiness;
 
-    PartitionOwnership(SessionRepository sessions, SessionRegistry registry) {
+    PartitionOwnership(SessionRepository sessions, SessionRegistry registry, ConsumerAssignmentReadiness readiness) {
         this.sessions = sessions;
         this.registry = registry;
+        this.readiness = readiness;
     }
 
     public void assigned(Collection<Integer> partitions) {
+        readiness.markAssigned();
         if (partitions.isEmpty()) {
             return;
         }
