@@ -90,4 +90,13 @@ class SessionServiceTest {
         assertThat(env.get("WAGATE_SESSION_AUTH_STATE_KEYS").map("valueFrom.secretKeyRef"))
                 .isEqualTo(Map.of("name", "wagate-auth-state", "key", "keys"));
     }
+
+    @Test
+    void sessionServiceCreatesMissingTopicsWithTheCommandPartitionCount() {
+        var env = Chart.render("kafka: {commandPartitions: 24}\nsessionService: {replicas: 3}")
+                .workload("session-service")
+                .env();
+
+        assertThat(env.get("WAGATE_KAFKA_TOPICS_PARTITIONS").string("value")).isEqualTo("24");
+    }
 }
