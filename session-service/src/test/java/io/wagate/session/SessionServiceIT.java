@@ -356,10 +356,18 @@ class SessionServiceIT {
         var readiness = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        var metrics = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
 
         // Then
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("wagate_sessions_owned{service=\"session-service\"} ")
+                .contains("wagate_send_latency_seconds_count{service=\"session-service\",stage=\"whatsapp_ack\"}")
+                .contains("wagate_sends_total{outcome=\"acked\"")
+                .contains("kafka_consumer");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("\"error\":{\"code\":\"not_found\"");
     }

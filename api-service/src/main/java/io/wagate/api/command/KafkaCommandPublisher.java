@@ -24,11 +24,20 @@ public class KafkaCommandPublisher implements CommandPublisher {
     private final Producer<String, byte[]> producer;
     private final String topic;
     private final Duration ackTimeout;
+    private final io.micrometer.core.instrument.Timer kafkaAck;
 
-    KafkaCommandPublisher(@KafkaClient(id = PRODUCER_ID) Producer<String, byte[]> producer, KafkaSettings settings) {
+    KafkaCommandPublisher(
+            @KafkaClient(id = PRODUCER_ID) Producer<String, byte[]> producer,
+            KafkaSettings settings,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.producer = producer;
         this.topic = settings.topicPrefix() + Topics.COMMANDS;
         this.ackTimeout = settings.ackTimeout();
+        this.kafkaAck = io.micrometer.core.instrument.Timer.builder("wagate.send.latency")
+                .description("Time from accepting a command to Kafka's acks=all acknowledgement")
+                .tag("stage", "kafka_ack")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     @Override
@@ -36,8 +45,10 @@ public class KafkaCommandPublisher implements CommandPublisher {
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         try {
             // send() itself may block for metadata, up to max.block.ms = the ack timeout
+            long started = System.nanoTime();
             var ack = producer.send(new ProducerRecord<>(topic, sessionId, command));
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            kafkaAck.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (TimeoutException | KafkaException e) {
             throw unavailable(sessionId, e);
         } catch (ExecutionException e) {

@@ -42,7 +42,8 @@ public class SessionRegistry {
             SessionFence fence,
             EventPublisher events,
             MessageReceipts receipts,
-            SessionSettings settings) {
+            SessionSettings settings,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.transport = transport;
         this.sessions = sessions;
         this.vault = vault;
@@ -50,6 +51,9 @@ public class SessionRegistry {
         this.events = events;
         this.receipts = receipts;
         this.settings = settings;
+        io.micrometer.core.instrument.Gauge.builder("wagate.sessions.owned", runners, java.util.Map::size)
+                .description("Sessions this instance runs (those of its partitions)")
+                .register(meters);
     }
 
     public Optional<SessionRunner> find(String sessionId) {

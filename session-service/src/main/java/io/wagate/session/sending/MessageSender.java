@@ -13,7 +13,9 @@ import io.wagate.session.store.SessionRepository;
 import io.wagate.session.store.SessionRow;
 import io.wagate.session.transport.Jid;
 import io.wagate.session.transport.OutboundMessage;
+import io.wagate.session.transport.SendOutcome;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -31,13 +33,19 @@ public class MessageSender {
     private final SessionRegistry registry;
     private final SessionRepository sessions;
     private final SessionSettings settings;
+    private final SendMetrics metrics;
 
     MessageSender(
-            OutboundMessages ledger, SessionRegistry registry, SessionRepository sessions, SessionSettings settings) {
+            OutboundMessages ledger,
+            SessionRegistry registry,
+            SessionRepository sessions,
+            SessionSettings settings,
+            SendMetrics metrics) {
         this.ledger = ledger;
         this.registry = registry;
         this.sessions = sessions;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /**
@@ -75,9 +83,18 @@ public class MessageSender {
         OutboundMessageRow row = recorded.orElseGet(() ->
                 ledger.recordPending(request, to.get().toString(), WhatsAppMessageIds.derive(request.messageId())));
         var message = new OutboundMessage(row.waMessageId(), to.get(), text);
+        long handedOver = System.nanoTime();
         try {
             runner.get()
-                    .send(message, outcome -> ledger.settle(row, outcome))
+                    .send(message, outcome -> {
+                        metrics.acked(Duration.ofNanos(System.nanoTime() - handedOver));
+                        metrics.outcome(
+                                switch (outcome) {
+                                    case SendOutcome.Acked ignored -> "acked";
+                                    case SendOutcome.Rejected rejected -> "rejected_" + rejected.code();
+                                });
+                        ledger.settle(row, outcome);
+                    })
                     .get(settings.sendAckTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SessionNotConnectedException) {
