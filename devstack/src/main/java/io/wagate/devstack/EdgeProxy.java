@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.function.IntSupplier;
 
 /**
- * The one public base URL: routes {@code /v1/webhooks} to webhook-service and every other
+ * The one public base URL: routes {@code /v1/webhooks} and {@code /v1/events} to webhook-service and every other
  * {@code /v1} path to api-service, as the Helm chart's ingress does. Internal paths are not routed.
  */
 final class EdgeProxy implements AutoCloseable {
@@ -77,7 +77,8 @@ final class EdgeProxy implements AutoCloseable {
                         "{\"error\":{\"code\":\"not_found\",\"message\":\"no such route\",\"details\":{}}}");
                 return;
             }
-            int target = path.startsWith("/v1/webhooks") ? webhookPort.getAsInt() : apiPort.getAsInt();
+            boolean webhooks = path.startsWith("/v1/webhooks") || path.startsWith("/v1/events");
+            int target = webhooks ? webhookPort.getAsInt() : apiPort.getAsInt();
             try {
                 relay(exchange, target);
             } catch (IOException e) {
@@ -120,7 +121,12 @@ final class EdgeProxy implements AutoCloseable {
         try (InputStream body = response.body();
                 OutputStream out = exchange.getResponseBody()) {
             if (!noBody) {
-                body.transferTo(out);
+                // Flushed as it arrives, so an event stream's events and heartbeats are not held back.
+                byte[] buffer = new byte[8192];
+                for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             }
         }
     }

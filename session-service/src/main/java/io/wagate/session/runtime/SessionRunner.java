@@ -351,7 +351,7 @@ public final class SessionRunner {
     private void execute(Consumer<RuntimeException> onFailure, Runnable task) {
         try {
             thread.execute(() -> {
-                try {
+                try (var ignored = org.slf4j.MDC.putCloseable("session_id", session.sessionId())) {
                     task.run();
                 } catch (RuntimeException e) {
                     onFailure.accept(e);

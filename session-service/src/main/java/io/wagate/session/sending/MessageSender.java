@@ -53,6 +53,14 @@ public class MessageSender {
      * @throws SendNotSettledException when the outcome is unknown and the command must be retried
      */
     public void send(SendRequest request, int partition) {
+        try (var session = org.slf4j.MDC.putCloseable(
+                        "session_id", request.session().sessionId());
+                var message = org.slf4j.MDC.putCloseable("message_id", request.messageId())) {
+            sendLogged(request, partition);
+        }
+    }
+
+    private void sendLogged(SendRequest request, int partition) {
         Optional<OutboundMessageRow> recorded = ledger.find(request.messageId());
         if (recorded.isPresent() && recorded.get().status() != MessageStatus.PENDING) {
             // A replay: WhatsApp already answered this one, so it is not sent again.
