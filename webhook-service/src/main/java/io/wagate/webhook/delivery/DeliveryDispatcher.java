@@ -2,10 +2,14 @@ package io.wagate.webhook.delivery;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.wagate.webhook.event.EventsStored;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due deliveries and attempts them concurrently, one virtual thread each, at most
- * {@code max-concurrency} at a time. It looks every {@code poll-interval}, and at once when
- * {@link #wake()} says new deliveries were stored.
+ * Claims due deliveries, up to {@code batch-size} per query, and attempts them concurrently, one
+ * virtual thread each. At most {@code max-concurrency} deliveries are in flight (claimed and not yet
+ * recorded), and at most {@code max-concurrency-per-endpoint} HTTP attempts to one endpoint at a time
+ * (deliveries claimed beyond that are handed back at once, and full endpoints are left out of the
+ * next claim), so a slow endpoint never holds back the others. Attempts are written in batches by the
+ * {@link AttemptRecorder}. It looks every {@code poll-interval}, and at once when {@link #wake()}
+ * says new deliveries are due or a full endpoint has room again.
  */
 @Singleton
 public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent> {
@@ -28,7 +36,9 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
 
     private final JdbcDeliveryStore store;
     private final DeliveryWorker worker;
+    private final AttemptRecorder recorder;
     private final DeliveryConfig config;
+    private final EndpointGates gates;
     private final Semaphore freeSlots;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Set<ClaimedDelivery> inFlight = ConcurrentHashMap.newKeySet();
@@ -36,10 +46,13 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
     private volatile boolean running;
     private Thread loop;
 
-    DeliveryDispatcher(JdbcDeliveryStore store, DeliveryWorker worker, DeliveryConfig config) {
+    DeliveryDispatcher(
+            JdbcDeliveryStore store, DeliveryWorker worker, AttemptRecorder recorder, DeliveryConfig config) {
         this.store = store;
         this.worker = worker;
+        this.recorder = recorder;
         this.config = config;
+        this.gates = new EndpointGates(config.maxConcurrencyPerEndpoint(), config.pacingHorizon());
         this.freeSlots = new Semaphore(config.maxConcurrency());
     }
 
@@ -51,7 +64,15 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
         }
     }
 
-    /** New deliveries are due: look now rather than at the next poll. */
+    /** Deliveries stored by a transaction are claimable once it commits: look then. */
+    @TransactionalEventListener
+    void onEventsStored(EventsStored stored) {
+        if (stored.deliveries() > 0) {
+            wake();
+        }
+    }
+
+    /** Deliveries are due: look now rather than at the next poll. */
     public void wake() {
         wakeUps.release();
     }
@@ -85,24 +106,63 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
         freeSlots.acquire(); // wait until at least one attempt may start
         freeSlots.release();
         int wanted = Math.min(config.batchSize(), freeSlots.availablePermits());
-        List<ClaimedDelivery> due = store.claimDue(wanted, config.lease());
+        List<ClaimedDelivery> due =
+                store.claimDue(wanted, config.maxConcurrencyPerEndpoint(), config.lease(), gates.saturated());
+        List<ClaimedDelivery> full = new ArrayList<>();
         for (ClaimedDelivery delivery : due) {
-            freeSlots.acquire();
+            Duration wait = gates.enter(delivery);
+            if (wait == null) {
+                full.add(delivery);
+                continue;
+            }
+            freeSlots.acquire(); // never blocks: only this thread takes slots, and wanted <= free
             inFlight.add(delivery);
-            attempts.execute(() -> attempt(delivery));
+            attempts.execute(() -> attempt(delivery, wait));
+        }
+        if (!full.isEmpty()) {
+            store.release(full);
         }
         return due.size() == wanted;
     }
 
-    private void attempt(ClaimedDelivery delivery) {
+    private void attempt(ClaimedDelivery delivery, Duration wait) {
+        boolean recording = false;
         try {
-            worker.attempt(delivery);
+            if (!wait.isZero()) {
+                Thread.sleep(wait);
+            }
+            Optional<AttemptRecord> attempt = worker.attempt(delivery);
+            leaveEndpoint(delivery);
+            if (attempt.isPresent()) {
+                recorder.submit(attempt.get(), () -> recorded(delivery));
+                recording = true;
+            }
+        } catch (InterruptedException e) {
+            // Shutting down before its turn came: it is handed back.
+            leaveEndpoint(delivery);
         } catch (RuntimeException e) {
             // Its lease runs out and it is attempted again; nothing is lost.
-            LOG.warn("Recording delivery {} failed; it will be retried when its lease ends", delivery.deliveryId(), e);
+            LOG.warn("Attempting delivery {} failed; it will be retried when its lease ends", delivery.deliveryId(), e);
+            leaveEndpoint(delivery);
         } finally {
             inFlight.remove(delivery);
-            freeSlots.release();
+            if (!recording) {
+                freeSlots.release();
+            }
+        }
+    }
+
+    /** The HTTP attempt is over: the endpoint has room for another one, even before this is recorded. */
+    private void leaveEndpoint(ClaimedDelivery delivery) {
+        if (gates.leave(delivery.endpointId())) {
+            wake();
+        }
+    }
+
+    private void recorded(ClaimedDelivery delivery) {
+        freeSlots.release();
+        if (delivery.fifo()) {
+            wake(); // the next event of its session may be due now
         }
     }
 
@@ -125,6 +185,8 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
                 LOG.warn("Could not hand back deliveries in flight; they return when their lease ends", e);
             }
             attempts.shutdownNow();
+            attempts.awaitTermination(1, TimeUnit.SECONDS);
         }
+        recorder.stop(config.shutdownGrace().toMillis());
     }
 }

@@ -3,7 +3,7 @@ package io.wagate.webhook.delivery;
 import java.time.Duration;
 
 /** What becomes of a delivery after an attempt. */
-sealed interface DeliveryResult {
+public sealed interface DeliveryResult {
 
     /** The endpoint answered 2xx. */
     record Delivered() implements DeliveryResult {}
@@ -13,4 +13,7 @@ sealed interface DeliveryResult {
 
     /** It failed and the retry schedule is used up. */
     record GaveUp() implements DeliveryResult {}
+
+    /** The endpoint answered 410 Gone: this delivery fails and the endpoint is disabled. */
+    record EndpointGone() implements DeliveryResult {}
 }

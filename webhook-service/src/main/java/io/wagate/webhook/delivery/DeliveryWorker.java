@@ -8,10 +8,11 @@ import io.wagate.webhook.ssrf.UrlGuard;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Makes one attempt of a claimed delivery and records it. */
+/** Makes one attempt of a claimed delivery and judges it; the dispatcher has it recorded. */
 @Singleton
 class DeliveryWorker {
 
@@ -19,26 +20,24 @@ class DeliveryWorker {
 
     private final UrlGuard urlGuard;
     private final WebhookSender sender;
-    private final JdbcDeliveryStore store;
-    private final RetryPolicy retryPolicy;
+    private final DeliveryRules rules;
 
-    DeliveryWorker(UrlGuard urlGuard, WebhookSender sender, JdbcDeliveryStore store, DeliveryConfig config) {
+    DeliveryWorker(UrlGuard urlGuard, WebhookSender sender, DeliveryConfig config) {
         this.urlGuard = urlGuard;
         this.sender = sender;
-        this.store = store;
-        this.retryPolicy = new RetryPolicy(config.retrySchedule());
+        this.rules = new DeliveryRules(new RetryPolicy(config.retrySchedule()));
     }
 
-    void attempt(ClaimedDelivery delivery) {
+    /** @return the attempt, or empty when it was cut short by a shutdown (it is handed back, unrecorded) */
+    Optional<AttemptRecord> attempt(ClaimedDelivery delivery) {
         Instant attemptedAt = Instant.now();
         SendOutcome outcome = send(delivery, attemptedAt);
         if (Thread.currentThread().isInterrupted()) {
-            // Shutting down: the lease is handed back and the delivery is attempted again, unrecorded.
-            return;
+            return Optional.empty();
         }
-        DeliveryResult result = decide(delivery, outcome);
-        store.record(delivery, attemptedAt, outcome, result);
+        DeliveryResult result = rules.judge(delivery.attempts(), outcome);
         log(delivery, outcome, result);
+        return Optional.of(new AttemptRecord(delivery, attemptedAt, outcome, result));
     }
 
     private SendOutcome send(ClaimedDelivery delivery, Instant attemptedAt) {
@@ -60,7 +59,7 @@ class DeliveryWorker {
         return switch (urlGuard.check(url)) {
             case UrlCheck.Allowed allowed -> {
                 SignedWebhook signed = StandardWebhooksSigner.sign(
-                        WebhookSecret.parse(delivery.secret()),
+                        delivery.secrets().stream().map(WebhookSecret::parse).toList(),
                         delivery.eventId(),
                         attemptedAt.getEpochSecond(),
                         delivery.payload());
@@ -76,16 +75,6 @@ class DeliveryWorker {
             }
             case UrlCheck.Unresolvable unresolvable -> new SendOutcome.Failed("unresolvable_host", 0);
         };
-    }
-
-    private DeliveryResult decide(ClaimedDelivery delivery, SendOutcome outcome) {
-        if (outcome instanceof SendOutcome.Responded responded && responded.successful()) {
-            return new DeliveryResult.Delivered();
-        }
-        return retryPolicy
-                .delayAfter(delivery.attempts() + 1)
-                .<DeliveryResult>map(DeliveryResult.RetryIn::new)
-                .orElseGet(DeliveryResult.GaveUp::new);
     }
 
     private static void log(ClaimedDelivery delivery, SendOutcome outcome, DeliveryResult result) {
@@ -112,6 +101,11 @@ class DeliveryWorker {
                         delivery.eventId(),
                         how,
                         delivery.attempts() + 1);
+            case DeliveryResult.EndpointGone gone ->
+                LOG.warn(
+                        "Endpoint {} answered 410 Gone to delivery {}; disabling it",
+                        delivery.endpointId(),
+                        delivery.deliveryId());
         }
     }
 }

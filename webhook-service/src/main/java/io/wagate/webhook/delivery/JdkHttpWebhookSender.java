@@ -12,9 +12,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,6 +33,8 @@ final class JdkHttpWebhookSender implements WebhookSender {
     JdkHttpWebhookSender(DeliveryConfig config) {
         this.timeout = config.timeout();
         this.client = HttpClient.newBuilder()
+                // Response handling runs on virtual threads rather than the client's own cached pool.
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
@@ -51,7 +55,11 @@ final class JdkHttpWebhookSender implements WebhookSender {
         try {
             // The request timeout stops at the headers; this deadline also covers a body that trickles.
             HttpResponse<String> answer = response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new SendOutcome.Responded(answer.statusCode(), millisSince(started), answer.body());
+            Duration retryAfter = answer.headers()
+                    .firstValue("retry-after")
+                    .flatMap(value -> RetryAfter.parse(value, Instant.now()))
+                    .orElse(null);
+            return new SendOutcome.Responded(answer.statusCode(), millisSince(started), answer.body(), retryAfter);
         } catch (TimeoutException e) {
             response.cancel(true);
             return new SendOutcome.Failed("timeout", millisSince(started));

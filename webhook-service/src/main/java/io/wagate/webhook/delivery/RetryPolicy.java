@@ -40,6 +40,11 @@ public final class RetryPolicy {
         return Optional.of(Duration.ofNanos(Math.round(base.toNanos() * factor)));
     }
 
+    /** The schedule's longest delay: how long a Retry-After may postpone an attempt at most. */
+    public Duration longestDelay() {
+        return schedule.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     public int maxAttempts() {
         return schedule.size() + 1;
     }

@@ -1,12 +1,27 @@
 package io.wagate.webhook.delivery;
 
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+
 /** How one HTTP attempt went. */
 public sealed interface SendOutcome {
 
     long latencyMillis();
 
-    /** The endpoint answered; {@code body} is at most the first KiB. */
-    record Responded(int statusCode, long latencyMillis, String body) implements SendOutcome {
+    /**
+     * The endpoint answered; {@code body} is at most the first KiB; {@code retryAfter} is its
+     * Retry-After header as a delay from now, when it sent one that parses.
+     */
+    record Responded(
+            int statusCode,
+            long latencyMillis,
+            String body,
+            @Nullable Duration retryAfter) implements SendOutcome {
+
+        public Responded(int statusCode, long latencyMillis, String body) {
+            this(statusCode, latencyMillis, body, null);
+        }
+
         public boolean successful() {
             return statusCode >= 200 && statusCode < 300;
         }

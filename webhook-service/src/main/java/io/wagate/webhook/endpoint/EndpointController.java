@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.annotation.Status;
@@ -14,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.wagate.webhook.auth.Caller;
 import io.wagate.webhook.error.ApiException;
 import io.wagate.webhook.error.ErrorCode;
+import java.util.Map;
 
 @Controller("/v1/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -44,6 +46,20 @@ final class EndpointController {
     @Get("/{id}")
     WebhookViews.Webhook get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, String id) {
         return WebhookViews.Webhook.of(endpoints.get(caller, id));
+    }
+
+    @Patch("/{id}")
+    WebhookViews.Webhook update(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller, String id, @Body @Nullable Map<String, Object> patch) {
+        if (patch == null) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "a JSON object body is required");
+        }
+        return WebhookViews.Webhook.of(endpoints.update(caller, id, patch));
+    }
+
+    @Post("/{id}/secret/rotate")
+    WebhookViews.RotatedSecret rotateSecret(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, String id) {
+        return WebhookViews.RotatedSecret.of(endpoints.rotateSecret(caller, id));
     }
 
     @Delete("/{id}")

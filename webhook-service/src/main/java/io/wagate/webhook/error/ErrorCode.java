@@ -13,6 +13,7 @@ public enum ErrorCode {
     FORBIDDEN(HttpStatus.FORBIDDEN),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    ENDPOINT_DISABLED(HttpStatus.CONFLICT),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_CONTENT_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
@@ -44,6 +45,7 @@ public enum ErrorCode {
             case FORBIDDEN -> "this API key may not do that";
             case NOT_FOUND -> "no such resource";
             case METHOD_NOT_ALLOWED -> "this method is not allowed on this resource";
+            case ENDPOINT_DISABLED -> "the webhook is disabled; enable it first (PATCH enabled: true)";
             case NOT_ACCEPTABLE -> "this resource answers application/json only";
             case PAYLOAD_TOO_LARGE -> "the request body is too large";
             case UNSUPPORTED_CONTENT_TYPE -> "the request body must be application/json";

@@ -12,11 +12,12 @@ import java.util.Map;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record EventPayload(String id, String type, String createdAt, String sessionId, Data data) {
+record EventPayload(
+        String id, String type, String createdAt, @Nullable String sessionId, Data data) {
 
     /** {@code data}, one shape per event type. */
     @Serdeable
-    sealed interface Data permits SessionStatus, SessionQr, MessageStatus {}
+    sealed interface Data permits SessionStatus, SessionQr, MessageStatus, EndpointDisabled {}
 
     /** {@code session.status} */
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -43,6 +44,11 @@ record EventPayload(String id, String type, String createdAt, String sessionId, 
             String status,
             @Nullable MessageError error)
             implements Data {}
+
+    /** {@code webhook.endpoint.disabled}; {@code reason} is {@code gone} (it answered 410) or {@code failing}. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record EndpointDisabled(String endpointId, String url, String reason) implements Data {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -9,11 +9,13 @@ import io.wagate.schemas.v1.MessageFailure;
 import io.wagate.schemas.v1.MessageStatusChanged;
 import io.wagate.schemas.v1.SessionQrUpdated;
 import io.wagate.schemas.v1.SessionStatusChanged;
+import io.wagate.webhook.Ids;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,6 +58,18 @@ public final class WebhookEventMapper {
                 type,
                 event.getCreatedAt(),
                 write(payload));
+    }
+
+    /** The event webhook-service itself emits when it disables an endpoint. */
+    public WebhookEvent endpointDisabled(String organizationId, String endpointId, String url, String reason) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        EventPayload payload = new EventPayload(
+                Ids.newId("evt"),
+                WebhookEventTypes.ENDPOINT_DISABLED,
+                iso(now),
+                null,
+                new EventPayload.EndpointDisabled(endpointId, url, reason));
+        return new WebhookEvent(payload.id(), organizationId, null, payload.type(), now, write(payload));
     }
 
     private static EventPayload.Data data(Object data) {

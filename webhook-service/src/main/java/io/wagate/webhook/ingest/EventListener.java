@@ -9,23 +9,26 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Property;
 import io.wagate.schemas.Topics;
 import io.wagate.schemas.UndecodableRecordException;
-import io.wagate.webhook.delivery.DeliveryDispatcher;
 import io.wagate.webhook.event.WebhookEvent;
 import io.wagate.webhook.event.WebhookEventMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the events topic. Offsets are committed only after the records' transactions commit; a
- * failing database stops consumption (retried every second, forever) rather than skipping events.
- * A record that is not a contract event is logged and skipped.
+ * Consumes the events topic a poll at a time: each poll's events are stored in one transaction, and
+ * the offsets are committed only after it commits. A failing database stops consumption (the batch is
+ * retried every second, forever) rather than skipping events. A record that is not a contract event is
+ * logged and skipped.
  */
 @KafkaListener(
         groupId = "${wagate.kafka.topic-prefix:}webhook-service",
         offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC,
+        batch = true,
         errorStrategy =
                 @ErrorStrategy(
                         value = ErrorStrategyValue.RETRY_ON_ERROR,
@@ -37,7 +40,8 @@ import org.slf4j.LoggerFactory;
                     value = "org.apache.kafka.common.serialization.StringDeserializer"),
             @Property(
                     name = ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                    value = "org.apache.kafka.common.serialization.ByteArrayDeserializer")
+                    value = "org.apache.kafka.common.serialization.ByteArrayDeserializer"),
+            @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "1000")
         })
 final class EventListener {
 
@@ -45,30 +49,27 @@ final class EventListener {
 
     private final WebhookEventMapper mapper;
     private final EventIngestor ingestor;
-    private final DeliveryDispatcher dispatcher;
 
-    EventListener(WebhookEventMapper mapper, EventIngestor ingestor, DeliveryDispatcher dispatcher) {
+    EventListener(WebhookEventMapper mapper, EventIngestor ingestor) {
         this.mapper = mapper;
         this.ingestor = ingestor;
-        this.dispatcher = dispatcher;
     }
 
     @Topic("${wagate.kafka.topic-prefix:}" + Topics.EVENTS)
-    void receive(ConsumerRecord<String, byte[]> record) {
-        WebhookEvent event;
-        try {
-            event = mapper.decode(record.value());
-        } catch (UndecodableRecordException e) {
-            LOG.warn(
-                    "Skipping undecodable record {}-{}@{}: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    e.getMessage());
-            return;
+    void receive(List<ConsumerRecord<String, byte[]>> records) {
+        List<WebhookEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(mapper.decode(record.value()));
+            } catch (UndecodableRecordException e) {
+                LOG.warn(
+                        "Skipping undecodable record {}-{}@{}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        e.getMessage());
+            }
         }
-        if (ingestor.ingest(event) > 0) {
-            dispatcher.wake();
-        }
+        ingestor.ingest(events);
     }
 }

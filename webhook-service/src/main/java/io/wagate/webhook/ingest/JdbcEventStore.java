@@ -4,16 +4,29 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.wagate.webhook.event.WebhookEvent;
 import jakarta.inject.Singleton;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The {@code events} table: each event once, with the body its deliveries send. */
 @Singleton
 class JdbcEventStore {
 
+    /**
+     * Serializes the transactions that draw {@code events.seq}, so that they commit in the order they
+     * drew: a stream reader that has seen seq n never sees a smaller one appear later.
+     */
+    private static final String LOCK_SEQUENCE = "SELECT pg_advisory_xact_lock(7406315551)";
+
     private static final String INSERT =
             "INSERT INTO events (id, organization_id, session_id, type, payload, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+                    + " SELECT u.id, u.organization_id, u.session_id, u.type, u.payload, CAST(u.created_at AS timestamptz)"
+                    + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+                    + "   AS u(id, organization_id, session_id, type, payload, created_at, position)"
+                    + " ORDER BY u.position"
+                    + " ON CONFLICT (id) DO NOTHING RETURNING id";
 
     private final JdbcOperations jdbc;
 
@@ -21,18 +34,30 @@ class JdbcEventStore {
         this.jdbc = jdbc;
     }
 
-    /** @return false when the event was stored before (a redelivered record) */
+    /** @return the ids of the events stored now; one stored before (a redelivered record) is left out */
     @Transactional
-    boolean insertIfAbsent(WebhookEvent event) {
+    Set<String> insertNew(List<WebhookEvent> events) {
+        jdbc.prepareStatement(LOCK_SEQUENCE, statement -> statement.execute());
         return jdbc.prepareStatement(INSERT, statement -> {
-                    statement.setString(1, event.id());
-                    statement.setString(2, event.organizationId());
-                    statement.setString(3, event.sessionId());
-                    statement.setString(4, event.type());
-                    statement.setString(5, event.payload());
-                    statement.setObject(6, OffsetDateTime.ofInstant(event.createdAt(), ZoneOffset.UTC));
-                    return statement.executeUpdate();
-                })
-                == 1;
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("text", column(events, WebhookEvent::id)));
+            statement.setArray(2, connection.createArrayOf("text", column(events, WebhookEvent::organizationId)));
+            statement.setArray(3, connection.createArrayOf("text", column(events, WebhookEvent::sessionId)));
+            statement.setArray(4, connection.createArrayOf("text", column(events, WebhookEvent::type)));
+            statement.setArray(5, connection.createArrayOf("text", column(events, WebhookEvent::payload)));
+            statement.setArray(6, connection.createArrayOf("text", column(events, event -> event.createdAt()
+                    .toString())));
+            Set<String> inserted = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getString(1));
+                }
+            }
+            return inserted;
+        });
+    }
+
+    private static String[] column(List<WebhookEvent> events, java.util.function.Function<WebhookEvent, String> field) {
+        return events.stream().map(field).toArray(String[]::new);
     }
 }

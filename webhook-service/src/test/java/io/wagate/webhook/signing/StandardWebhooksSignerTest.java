@@ -63,6 +63,24 @@ class StandardWebhooksSignerTest {
     }
 
     @Test
+    void duringARotationEitherSecretVerifiesWithTheReferenceLibrary() throws Exception {
+        // Given an endpoint whose secret was just rotated
+        WebhookSecret current = WebhookSecret.generate();
+        WebhookSecret previous = WebhookSecret.generate();
+
+        // When a webhook is signed with both
+        SignedWebhook signed = StandardWebhooksSigner.sign(
+                List.of(current, previous), "evt_1", Instant.now().getEpochSecond(), BODY);
+
+        // Then it carries two space-separated v1 entries, and a receiver holding either secret accepts it
+        assertThat(signed.signature()).matches("v1,[A-Za-z0-9+/=]+ v1,[A-Za-z0-9+/=]+");
+        new Webhook(current.encoded()).verify(BODY, asHttpHeaders(signed));
+        new Webhook(previous.encoded()).verify(BODY, asHttpHeaders(signed));
+        assertThatThrownBy(() -> new Webhook(WebhookSecret.generate().encoded()).verify(BODY, asHttpHeaders(signed)))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
     void aNewSecretIsWhsecAndThe32RandomBytesInBase64() {
         String encoded = WebhookSecret.generate().encoded();
 

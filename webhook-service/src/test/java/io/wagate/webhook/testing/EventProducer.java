@@ -49,6 +49,13 @@ public final class EventProducer implements AutoCloseable {
                         .build());
     }
 
+    /** A message event of a session of its own (the others use {@code sess_<organization>}). */
+    public static Event messageEvent(String organizationId, String eventId, MessageStatus status, String sessionId) {
+        Event event = messageEvent(organizationId, eventId, status);
+        event.setSessionId(sessionId);
+        return event;
+    }
+
     public static Event sessionStatusEvent(String organizationId, String eventId, SessionStatus status) {
         return event(
                 organizationId,

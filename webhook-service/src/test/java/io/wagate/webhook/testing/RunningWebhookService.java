@@ -58,8 +58,20 @@ public final class RunningWebhookService implements AutoCloseable {
     }
 
     public Response post(String path, String apiKey, Map<String, Object> body) {
+        return call("POST", path, apiKey, "application/json", json(body));
+    }
+
+    public Response patch(String path, String apiKey, Map<String, Object> body) {
+        return call("PATCH", path, apiKey, "application/json", json(body));
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    private static String json(Map<String, Object> body) {
         try {
-            return call("POST", path, apiKey, "application/json", JSON.writeValueAsString(body));
+            return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

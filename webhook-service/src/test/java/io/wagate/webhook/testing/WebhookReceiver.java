@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -18,15 +19,17 @@ import java.util.concurrent.Executors;
 
 /**
  * A subscriber's HTTP endpoint on 127.0.0.1: records every webhook POSTed under {@code /hooks/} and
- * answers 200, or the statuses a test scripts for a path.
+ * answers 200, or the statuses (and headers, and delays) a test scripts for a path or for one event.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Integer>> scriptedPerEvent = new ConcurrentHashMap<>();
     private final Map<String, Integer> standing = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> answerHeaders = new ConcurrentHashMap<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -57,9 +60,21 @@ public final class WebhookReceiver implements AutoCloseable {
         scripted.computeIfAbsent("/hooks/" + name, path -> new ArrayDeque<>()).addAll(List.of(statuses));
     }
 
+    /** The next requests to the hook carrying this webhook-id answer these statuses, in order. */
+    public void answerNextFor(String name, String webhookId, Integer... statuses) {
+        scriptedPerEvent
+                .computeIfAbsent("/hooks/" + name + "#" + webhookId, key -> new ArrayDeque<>())
+                .addAll(List.of(statuses));
+    }
+
     /** Every request to the hook answers this status until told otherwise (200 unless set). */
     public void answerAlways(String name, int status) {
         standing.put("/hooks/" + name, status);
+    }
+
+    /** Every answer of the hook carries these headers (e.g. Retry-After, Location). */
+    public void answerWithHeaders(String name, Map<String, String> headers) {
+        answerHeaders.put("/hooks/" + name, Map.copyOf(headers));
     }
 
     /** Requests to the hook wait this long before they are answered (zero to stop). */
@@ -79,10 +94,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Instant receivedAt = Instant.now();
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int status = nextStatus(path);
-            received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, status));
+            int status = nextStatus(path, exchange.getRequestHeaders().getFirst("webhook-id"));
+            received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, status, receivedAt));
             Duration delay = delays.getOrDefault(path, Duration.ZERO);
             if (!delay.isZero()) {
                 try {
@@ -92,13 +108,18 @@ public final class WebhookReceiver implements AutoCloseable {
                     return;
                 }
             }
+            answerHeaders.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::set);
             byte[] answer = (status < 300 ? "ok" : "not now").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
         }
     }
 
-    private synchronized int nextStatus(String path) {
+    private synchronized int nextStatus(String path, String webhookId) {
+        Deque<Integer> forEvent = scriptedPerEvent.get(path + "#" + webhookId);
+        if (forEvent != null && !forEvent.isEmpty()) {
+            return forEvent.poll();
+        }
         Deque<Integer> next = scripted.get(path);
         if (next != null && !next.isEmpty()) {
             return next.poll();
@@ -112,7 +133,8 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** One webhook request as it arrived, and the status it was answered. */
-    public record Received(String path, Map<String, List<String>> headers, String body, int answeredStatus) {
+    public record Received(
+            String path, Map<String, List<String>> headers, String body, int answeredStatus, Instant receivedAt) {
 
         public String header(String name) {
             return headers.entrySet().stream()

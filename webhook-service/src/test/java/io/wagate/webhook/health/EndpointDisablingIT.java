@@ -1,0 +1,152 @@
+package io.wagate.webhook.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.standardwebhooks.Webhook;
+import io.wagate.schemas.v1.MessageStatus;
+import io.wagate.testsupport.Infrastructure;
+import io.wagate.testsupport.InfrastructureExtension;
+import io.wagate.webhook.testing.ApiServiceContractStub;
+import io.wagate.webhook.testing.EventProducer;
+import io.wagate.webhook.testing.RunningWebhookService;
+import io.wagate.webhook.testing.WebhookDatabase;
+import io.wagate.webhook.testing.WebhookReceiver;
+import io.wagate.webhook.testing.WebhookReceiver.Received;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** An endpoint that fails every attempt for {@code disable-after} (2 s here) is disabled, and others hear of it. */
+@ExtendWith(InfrastructureExtension.class)
+class EndpointDisablingIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private static WebhookReceiver receiver;
+    private static ApiServiceContractStub apiService;
+    private static RunningWebhookService service;
+    private static EventProducer events;
+    private static WebhookDatabase database;
+
+    @BeforeAll
+    static void start(Infrastructure infrastructure) {
+        receiver = WebhookReceiver.start();
+        apiService = ApiServiceContractStub.servedBy(receiver);
+        String jdbcUrl = infrastructure.postgres().newDatabase();
+        String topicPrefix = Infrastructure.uniqueTopicPrefix();
+        Map<String, Object> properties =
+                RunningWebhookService.properties(infrastructure, jdbcUrl, topicPrefix, receiver.baseUrl());
+        properties.put("wagate.webhooks.allowed-hosts", "127.0.0.1");
+        properties.put("wagate.webhooks.retry-schedule", String.join(",", Collections.nCopies(100, "200ms")));
+        properties.put("wagate.webhooks.disable-after", "2s");
+        service = RunningWebhookService.start(properties);
+        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
+        database = new WebhookDatabase(jdbcUrl, infrastructure.postgres());
+    }
+
+    @AfterAll
+    static void stop() {
+        events.close();
+        service.close();
+        receiver.close();
+    }
+
+    @Test
+    void anEndpointFailingThroughoutTheWindowIsDisabledAndTheOtherEndpointsAreToldSigned() throws Exception {
+        // Given an endpoint that always fails, and a healthy one of the same organization
+        Organization organization = newOrganization();
+        String failingId = register(organization, "always-down").get("id").toString();
+        receiver.answerAlways("always-down", 500);
+        Map<String, Object> healthy = register(organization, "healthy");
+
+        // When an event is emitted and retried for longer than the window
+        String eventId = emit(organization);
+
+        // Then the failing endpoint is disabled for failing, and its pending delivery failed
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(service.get("/v1/webhooks/" + failingId, organization.apiKey())
+                                .json())
+                        .containsEntry("enabled", false)
+                        .containsEntry("disabled_reason", "failing"));
+        assertThat(database.deliveryOf(eventId, failingId))
+                .containsEntry("status", "failed")
+                .containsEntry("last_error", "endpoint_disabled");
+        List<Received> attempts = receiver.receivedBy("always-down");
+        assertThat(Duration.between(
+                        attempts.getFirst().receivedAt(), attempts.getLast().receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+
+        // And the healthy endpoint receives the signed notice, naming the endpoint, its URL and why
+        Received notice = await().atMost(PATIENCE)
+                .until(
+                        () -> receiver.receivedBy("healthy").stream()
+                                .filter(received -> received.body().contains("webhook.endpoint.disabled"))
+                                .toList(),
+                        list -> !list.isEmpty())
+                .getFirst();
+        new Webhook((String) healthy.get("secret")).verify(notice.body(), notice.headers());
+        assertThat(notice.body())
+                .contains("\"endpoint_id\":\"" + failingId + "\"")
+                .contains("\"url\":\"" + receiver.hook("always-down") + "\"")
+                .contains("\"reason\":\"failing\"")
+                .contains("\"session_id\":null");
+
+        // And the disabled endpoint never receives its own notice
+        assertThat(receiver.receivedBy("always-down"))
+                .noneSatisfy(received -> assertThat(received.body()).contains("webhook.endpoint.disabled"));
+    }
+
+    @Test
+    void aSuccessEndsTheRunOfFailuresSoTheEndpointStaysEnabled() {
+        // Given an endpoint that fails for about a second and a half, then recovers
+        Organization organization = newOrganization();
+        String endpointId = register(organization, "recovers").get("id").toString();
+        receiver.answerNext("recovers", 500, 500, 500, 500, 500, 500, 500);
+
+        // When an event is delivered after those failures, and another event fails once 1 s later
+        String eventId = emit(organization);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(eventId, endpointId))
+                .containsEntry("status", "delivered"));
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        receiver.answerNext("recovers", 500);
+        String later = emit(organization);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(later, endpointId))
+                .containsEntry("status", "delivered"));
+
+        // Then the endpoint was never disabled, and no run of failures is open
+        assertThat(service.get("/v1/webhooks/" + endpointId, organization.apiKey())
+                        .json())
+                .containsEntry("enabled", true);
+        assertThat(database.rows("SELECT failing_since FROM endpoints WHERE id = ?", endpointId)
+                        .getFirst())
+                .containsEntry("failing_since", null);
+    }
+
+    private record Organization(String id, String apiKey) {}
+
+    private static Organization newOrganization() {
+        String id = "org_" + UUID.randomUUID().toString().substring(0, 8);
+        apiService.knows("wag_" + id, id);
+        return new Organization(id, "wag_" + id);
+    }
+
+    private static Map<String, Object> register(Organization organization, String hook) {
+        RunningWebhookService.Response created =
+                service.post("/v1/webhooks", organization.apiKey(), Map.of("url", receiver.hook(hook)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    private static String emit(Organization organization) {
+        String eventId = EventProducer.newEventId();
+        events.send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.SENT));
+        return eventId;
+    }
+}

@@ -1,0 +1,88 @@
+package io.wagate.webhook.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wagate.schemas.v1.MessageStatus;
+import io.wagate.testsupport.Infrastructure;
+import io.wagate.testsupport.InfrastructureExtension;
+import io.wagate.webhook.testing.ApiServiceContractStub;
+import io.wagate.webhook.testing.EventProducer;
+import io.wagate.webhook.testing.RunningWebhookService;
+import io.wagate.webhook.testing.WebhookDatabase;
+import io.wagate.webhook.testing.WebhookReceiver;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Events older than the retention (2 s here) are deleted, unless a delivery still waits on them. */
+@ExtendWith(InfrastructureExtension.class)
+class EventRetentionIT {
+
+    private static final String ORG = "org_retention";
+    private static final String KEY = "wag_org_retention";
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private static WebhookReceiver receiver;
+    private static RunningWebhookService service;
+    private static EventProducer events;
+    private static WebhookDatabase database;
+
+    @BeforeAll
+    static void start(Infrastructure infrastructure) {
+        receiver = WebhookReceiver.start();
+        ApiServiceContractStub.servedBy(receiver).knows(KEY, ORG);
+        String jdbcUrl = infrastructure.postgres().newDatabase();
+        String topicPrefix = Infrastructure.uniqueTopicPrefix();
+        Map<String, Object> properties =
+                RunningWebhookService.properties(infrastructure, jdbcUrl, topicPrefix, receiver.baseUrl());
+        properties.put("wagate.webhooks.allowed-hosts", "127.0.0.1");
+        properties.put("wagate.webhooks.retry-schedule", String.join(",", Collections.nCopies(100, "200ms")));
+        properties.put("wagate.events.retention", "2s");
+        properties.put("wagate.events.cleanup-interval", "500ms");
+        service = RunningWebhookService.start(properties);
+        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
+        database = new WebhookDatabase(jdbcUrl, infrastructure.postgres());
+    }
+
+    @AfterAll
+    static void stop() {
+        events.close();
+        service.close();
+        receiver.close();
+    }
+
+    @Test
+    void anExpiredEventIsDeletedWithItsDeliveriesOnceNoneIsPending() {
+        // Given an endpoint that takes one event, and fails the other for a long while
+        String endpointId = (String) service.post("/v1/webhooks", KEY, Map.of("url", receiver.hook("kept")))
+                .json()
+                .get("id");
+        String delivered = EventProducer.newEventId();
+        String pending = EventProducer.newEventId();
+        receiver.answerNextFor("kept", pending, Collections.nCopies(40, 500).toArray(Integer[]::new));
+
+        // When both are older than the retention
+        events.send(EventProducer.messageEvent(ORG, delivered, MessageStatus.SENT));
+        events.send(EventProducer.messageEvent(ORG, pending, MessageStatus.SENT));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(delivered, endpointId))
+                .containsEntry("status", "delivered"));
+
+        // Then the delivered one is deleted with its delivery and attempts, and the pending one is kept
+        await().atMost(PATIENCE).until(() -> eventRows(delivered) == 0);
+        assertThat(database.rows("SELECT id FROM deliveries WHERE event_id = ?", delivered))
+                .isEmpty();
+        assertThat(database.rows("SELECT id FROM delivery_attempts WHERE event_id = ?", delivered))
+                .isEmpty();
+        assertThat(eventRows(pending)).isEqualTo(1);
+        assertThat(database.deliveryOf(pending, endpointId)).containsEntry("status", "pending");
+    }
+
+    private static int eventRows(String eventId) {
+        return database.rows("SELECT id FROM events WHERE id = ?", eventId).size();
+    }
+}
