@@ -28,9 +28,12 @@ class AttemptRecorder {
     private volatile boolean running = true;
     private Thread writer;
 
-    AttemptRecorder(JdbcDeliveryStore store, EndpointHealth health, DeliveryConfig config) {
+    private final WebhookMetrics metrics;
+
+    AttemptRecorder(JdbcDeliveryStore store, EndpointHealth health, DeliveryConfig config, WebhookMetrics metrics) {
         this.store = store;
         this.health = health;
+        this.metrics = metrics;
         this.batchSize = config.batchSize();
     }
 
@@ -68,6 +71,7 @@ class AttemptRecorder {
         List<AttemptRecord> attempts = batch.stream().map(Finished::attempt).toList();
         try {
             store.recordAll(attempts);
+            metrics.recorded(attempts);
         } catch (RuntimeException e) {
             // Their leases run out and they are attempted again; nothing is lost.
             LOG.warn("Recording {} attempts failed; they will be retried when their leases end", attempts.size(), e);

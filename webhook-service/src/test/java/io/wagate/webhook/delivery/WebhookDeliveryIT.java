@@ -150,6 +150,12 @@ class WebhookDeliveryIT {
         assertThat(attemptsOf(eventId, endpointId))
                 .extracting(attempt -> attempt.get("response_body"))
                 .containsExactly("not now", "not now", "ok");
+        // and the attempts show in the metrics by outcome
+        String metrics = service.get("/prometheus", null).body();
+        assertThat(metrics)
+                .contains("wagate_webhook_attempts_total{outcome=\"retry\",service=\"webhook-service\"}")
+                .contains("wagate_webhook_attempts_total{outcome=\"delivered\",service=\"webhook-service\"}")
+                .contains("wagate_webhook_attempt_latency_seconds_count");
     }
 
     @Test
