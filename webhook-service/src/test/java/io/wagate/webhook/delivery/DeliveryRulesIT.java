@@ -13,6 +13,7 @@ import io.wagate.testsupport.InfrastructureExtension;
 import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
+import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
 import io.wagate.webhook.testing.WebhookReceiver;
 import io.wagate.webhook.testing.WebhookReceiver.Received;
@@ -33,6 +34,7 @@ class DeliveryRulesIT {
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private static Testbed bed;
     private static WebhookReceiver receiver;
     private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
@@ -41,28 +43,24 @@ class DeliveryRulesIT {
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        receiver = WebhookReceiver.start();
-        apiService = ApiServiceContractStub.servedBy(receiver);
-        String jdbcUrl = infrastructure.postgres().newDatabase();
-        String topicPrefix = Infrastructure.uniqueTopicPrefix();
-        Map<String, Object> properties =
-                RunningWebhookService.properties(infrastructure, jdbcUrl, topicPrefix, receiver.baseUrl());
-        properties.put("wagate.webhooks.allowed-hosts", "127.0.0.1");
-        properties.put("wagate.webhooks.timeout", "1s");
-        properties.put("wagate.webhooks.lease", "4s");
         // The longest delay, 3 s, is what a Retry-After is capped to.
-        properties.put("wagate.webhooks.retry-schedule", "100ms,100ms,100ms,3s");
-        properties.put("wagate.webhooks.secret-rotation-overlap", "2s");
-        service = RunningWebhookService.start(properties);
-        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
-        database = new WebhookDatabase(jdbcUrl, infrastructure.postgres());
+        bed = Testbed.start(
+                infrastructure,
+                Map.of(
+                        "wagate.webhooks.timeout", "1s",
+                        "wagate.webhooks.lease", "4s",
+                        "wagate.webhooks.retry-schedule", "100ms,100ms,100ms,3s",
+                        "wagate.webhooks.secret-rotation-overlap", "2s"));
+        receiver = bed.receiver();
+        apiService = bed.apiService();
+        service = bed.service();
+        events = bed.events();
+        database = bed.database();
     }
 
     @AfterAll
     static void stop() {
-        events.close();
-        service.close();
-        receiver.close();
+        bed.close();
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
+import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookReceiver;
 import io.wagate.webhook.testing.WebhookReceiver.Received;
 import java.time.Duration;
@@ -28,28 +28,23 @@ class FifoOrderingIT {
     private static final String KEY = "wag_org_fifo";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private static Testbed bed;
     private static WebhookReceiver receiver;
     private static RunningWebhookService service;
     private static EventProducer events;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        receiver = WebhookReceiver.start();
-        ApiServiceContractStub.servedBy(receiver).knows(KEY, ORG);
-        String topicPrefix = Infrastructure.uniqueTopicPrefix();
-        Map<String, Object> properties = RunningWebhookService.properties(
-                infrastructure, infrastructure.postgres().newDatabase(), topicPrefix, receiver.baseUrl());
-        properties.put("wagate.webhooks.allowed-hosts", "127.0.0.1");
-        properties.put("wagate.webhooks.retry-schedule", "400ms,400ms,400ms,400ms");
-        service = RunningWebhookService.start(properties);
-        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
+        bed = Testbed.start(infrastructure, Map.of("wagate.webhooks.retry-schedule", "400ms,400ms,400ms,400ms"));
+        receiver = bed.receiver();
+        service = bed.service();
+        events = bed.events();
+        bed.apiService().knows(KEY, ORG);
     }
 
     @AfterAll
     static void stop() {
-        events.close();
-        service.close();
-        receiver.close();
+        bed.close();
     }
 
     @Test

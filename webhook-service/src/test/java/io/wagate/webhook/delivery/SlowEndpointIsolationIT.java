@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
+import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,31 +28,29 @@ class SlowEndpointIsolationIT {
     private static final String ORG = "org_isolation";
     private static final String KEY = "wag_org_isolation";
 
+    private static Testbed bed;
     private static WebhookReceiver receiver;
     private static RunningWebhookService service;
     private static EventProducer events;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        receiver = WebhookReceiver.start();
-        ApiServiceContractStub.servedBy(receiver).knows(KEY, ORG);
-        String topicPrefix = Infrastructure.uniqueTopicPrefix();
-        Map<String, Object> properties = RunningWebhookService.properties(
-                infrastructure, infrastructure.postgres().newDatabase(), topicPrefix, receiver.baseUrl());
-        properties.put("wagate.webhooks.allowed-hosts", "127.0.0.1");
-        properties.put("wagate.webhooks.timeout", "10s");
-        properties.put("wagate.webhooks.lease", "30s");
-        properties.put("wagate.webhooks.max-concurrency", "8");
-        properties.put("wagate.webhooks.max-concurrency-per-endpoint", "2");
-        service = RunningWebhookService.start(properties);
-        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
+        bed = Testbed.start(
+                infrastructure,
+                Map.of(
+                        "wagate.webhooks.timeout", "10s",
+                        "wagate.webhooks.lease", "30s",
+                        "wagate.webhooks.max-concurrency", "8",
+                        "wagate.webhooks.max-concurrency-per-endpoint", "2"));
+        receiver = bed.receiver();
+        service = bed.service();
+        events = bed.events();
+        bed.apiService().knows(KEY, ORG);
     }
 
     @AfterAll
     static void stop() {
-        events.close();
-        service.close();
-        receiver.close();
+        bed.close();
     }
 
     @Test

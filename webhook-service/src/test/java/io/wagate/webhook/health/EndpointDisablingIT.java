@@ -10,6 +10,7 @@ import io.wagate.testsupport.InfrastructureExtension;
 import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
+import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
 import io.wagate.webhook.testing.WebhookReceiver;
 import io.wagate.webhook.testing.WebhookReceiver.Received;
@@ -29,6 +30,7 @@ class EndpointDisablingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private static Testbed bed;
     private static WebhookReceiver receiver;
     private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
@@ -37,25 +39,23 @@ class EndpointDisablingIT {
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        receiver = WebhookReceiver.start();
-        apiService = ApiServiceContractStub.servedBy(receiver);
-        String jdbcUrl = infrastructure.postgres().newDatabase();
-        String topicPrefix = Infrastructure.uniqueTopicPrefix();
-        Map<String, Object> properties =
-                RunningWebhookService.properties(infrastructure, jdbcUrl, topicPrefix, receiver.baseUrl());
-        properties.put("wagate.webhooks.allowed-hosts", "127.0.0.1");
-        properties.put("wagate.webhooks.retry-schedule", String.join(",", Collections.nCopies(100, "200ms")));
-        properties.put("wagate.webhooks.disable-after", "2s");
-        service = RunningWebhookService.start(properties);
-        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
-        database = new WebhookDatabase(jdbcUrl, infrastructure.postgres());
+        bed = Testbed.start(
+                infrastructure,
+                Map.of(
+                        "wagate.webhooks.retry-schedule",
+                        String.join(",", Collections.nCopies(100, "200ms")),
+                        "wagate.webhooks.disable-after",
+                        "2s"));
+        receiver = bed.receiver();
+        apiService = bed.apiService();
+        service = bed.service();
+        events = bed.events();
+        database = bed.database();
     }
 
     @AfterAll
     static void stop() {
-        events.close();
-        service.close();
-        receiver.close();
+        bed.close();
     }
 
     @Test

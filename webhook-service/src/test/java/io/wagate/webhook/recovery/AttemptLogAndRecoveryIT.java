@@ -9,6 +9,7 @@ import io.wagate.testsupport.InfrastructureExtension;
 import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
+import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
 import io.wagate.webhook.testing.WebhookReceiver;
 import java.time.Duration;
@@ -27,6 +28,7 @@ class AttemptLogAndRecoveryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private static Testbed bed;
     private static WebhookReceiver receiver;
     private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
@@ -35,24 +37,17 @@ class AttemptLogAndRecoveryIT {
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        receiver = WebhookReceiver.start();
-        apiService = ApiServiceContractStub.servedBy(receiver);
-        String jdbcUrl = infrastructure.postgres().newDatabase();
-        String topicPrefix = Infrastructure.uniqueTopicPrefix();
-        Map<String, Object> properties =
-                RunningWebhookService.properties(infrastructure, jdbcUrl, topicPrefix, receiver.baseUrl());
-        properties.put("wagate.webhooks.allowed-hosts", "127.0.0.1");
-        properties.put("wagate.webhooks.retry-schedule", "100ms,100ms");
-        service = RunningWebhookService.start(properties);
-        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
-        database = new WebhookDatabase(jdbcUrl, infrastructure.postgres());
+        bed = Testbed.start(infrastructure, Map.of("wagate.webhooks.retry-schedule", "100ms,100ms"));
+        receiver = bed.receiver();
+        apiService = bed.apiService();
+        service = bed.service();
+        events = bed.events();
+        database = bed.database();
     }
 
     @AfterAll
     static void stop() {
-        events.close();
-        service.close();
-        receiver.close();
+        bed.close();
     }
 
     @Test

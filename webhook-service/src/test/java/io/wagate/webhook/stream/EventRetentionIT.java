@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
+import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
 import io.wagate.webhook.testing.WebhookReceiver;
 import java.time.Duration;
@@ -27,6 +27,7 @@ class EventRetentionIT {
     private static final String KEY = "wag_org_retention";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private static Testbed bed;
     private static WebhookReceiver receiver;
     private static RunningWebhookService service;
     private static EventProducer events;
@@ -34,26 +35,22 @@ class EventRetentionIT {
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        receiver = WebhookReceiver.start();
-        ApiServiceContractStub.servedBy(receiver).knows(KEY, ORG);
-        String jdbcUrl = infrastructure.postgres().newDatabase();
-        String topicPrefix = Infrastructure.uniqueTopicPrefix();
-        Map<String, Object> properties =
-                RunningWebhookService.properties(infrastructure, jdbcUrl, topicPrefix, receiver.baseUrl());
-        properties.put("wagate.webhooks.allowed-hosts", "127.0.0.1");
-        properties.put("wagate.webhooks.retry-schedule", String.join(",", Collections.nCopies(100, "200ms")));
-        properties.put("wagate.events.retention", "2s");
-        properties.put("wagate.events.cleanup-interval", "500ms");
-        service = RunningWebhookService.start(properties);
-        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
-        database = new WebhookDatabase(jdbcUrl, infrastructure.postgres());
+        bed = Testbed.start(
+                infrastructure,
+                Map.of(
+                        "wagate.webhooks.retry-schedule", String.join(",", Collections.nCopies(100, "200ms")),
+                        "wagate.events.retention", "2s",
+                        "wagate.events.cleanup-interval", "500ms"));
+        receiver = bed.receiver();
+        service = bed.service();
+        events = bed.events();
+        database = bed.database();
+        bed.apiService().knows(KEY, ORG);
     }
 
     @AfterAll
     static void stop() {
-        events.close();
-        service.close();
-        receiver.close();
+        bed.close();
     }
 
     @Test

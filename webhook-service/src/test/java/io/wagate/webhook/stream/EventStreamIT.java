@@ -12,6 +12,7 @@ import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.SseClient;
 import io.wagate.webhook.testing.SseClient.Message;
+import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
 import io.wagate.webhook.testing.WebhookReceiver;
 import java.time.Duration;
@@ -30,6 +31,7 @@ class EventStreamIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private static Testbed bed;
     private static WebhookReceiver peer;
     private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
@@ -38,23 +40,17 @@ class EventStreamIT {
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        peer = WebhookReceiver.start();
-        apiService = ApiServiceContractStub.servedBy(peer);
-        String jdbcUrl = infrastructure.postgres().newDatabase();
-        String topicPrefix = Infrastructure.uniqueTopicPrefix();
-        Map<String, Object> properties =
-                RunningWebhookService.properties(infrastructure, jdbcUrl, topicPrefix, peer.baseUrl());
-        properties.put("wagate.events.heartbeat", "1s");
-        service = RunningWebhookService.start(properties);
-        events = new EventProducer(infrastructure.kafkaBootstrapServers(), topicPrefix);
-        database = new WebhookDatabase(jdbcUrl, infrastructure.postgres());
+        bed = Testbed.start(infrastructure, Map.of("wagate.events.heartbeat", "1s"));
+        peer = bed.receiver();
+        apiService = bed.apiService();
+        service = bed.service();
+        events = bed.events();
+        database = bed.database();
     }
 
     @AfterAll
     static void stop() {
-        events.close();
-        service.close();
-        peer.close();
+        bed.close();
     }
 
     @Test
