@@ -10,8 +10,8 @@ import io.micronaut.serde.ObjectMapper;
 import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
+import io.wagate.webhook.testing.Organization;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,6 @@ class DeliveryRulesIT {
 
     private static Testbed bed;
     private static WebhookReceiver receiver;
-    private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
     private static EventProducer events;
     private static WebhookDatabase database;
@@ -52,7 +50,6 @@ class DeliveryRulesIT {
                         "wagate.webhooks.retry-schedule", "100ms,100ms,100ms,3s",
                         "wagate.webhooks.secret-rotation-overlap", "2s"));
         receiver = bed.receiver();
-        apiService = bed.apiService();
         service = bed.service();
         events = bed.events();
         database = bed.database();
@@ -275,12 +272,8 @@ class DeliveryRulesIT {
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1600));
     }
 
-    private record Organization(String id, String apiKey) {}
-
     private static Organization newOrganization() {
-        String id = "org_" + UUID.randomUUID().toString().substring(0, 8);
-        apiService.knows("wag_" + id, id);
-        return new Organization(id, "wag_" + id);
+        return bed.newOrganization();
     }
 
     private static String register(Organization organization, String hook, Map<String, Object> settings) {

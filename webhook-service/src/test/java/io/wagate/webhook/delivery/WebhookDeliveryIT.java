@@ -12,8 +12,8 @@ import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.schemas.v1.SessionStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
+import io.wagate.webhook.testing.Organization;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +37,6 @@ class WebhookDeliveryIT {
 
     private static Testbed bed;
     private static WebhookReceiver receiver;
-    private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
     private static EventProducer events;
     private static WebhookDatabase database;
@@ -47,7 +45,6 @@ class WebhookDeliveryIT {
     static void start(Infrastructure infrastructure) {
         bed = Testbed.start(infrastructure, Map.of("wagate.webhooks.retry-schedule", "0s,100ms,100ms"));
         receiver = bed.receiver();
-        apiService = bed.apiService();
         service = bed.service();
         events = bed.events();
         database = bed.database();
@@ -190,12 +187,8 @@ class WebhookDeliveryIT {
     }
 
     /** Each test its own organization, so no test's endpoints receive another test's events. */
-    private record Organization(String id, String apiKey) {}
-
     private static Organization newOrganization() {
-        String id = "org_" + UUID.randomUUID().toString().substring(0, 8);
-        apiService.knows("wag_" + id, id);
-        return new Organization(id, "wag_" + id);
+        return bed.newOrganization();
     }
 
     private static Map<String, Object> register(Organization organization, String hook, List<String> types) {

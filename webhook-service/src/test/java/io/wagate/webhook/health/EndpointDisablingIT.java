@@ -7,8 +7,8 @@ import com.standardwebhooks.Webhook;
 import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
+import io.wagate.webhook.testing.Organization;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,6 @@ class EndpointDisablingIT {
 
     private static Testbed bed;
     private static WebhookReceiver receiver;
-    private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
     private static EventProducer events;
     private static WebhookDatabase database;
@@ -47,7 +45,6 @@ class EndpointDisablingIT {
                         "wagate.webhooks.disable-after",
                         "2s"));
         receiver = bed.receiver();
-        apiService = bed.apiService();
         service = bed.service();
         events = bed.events();
         database = bed.database();
@@ -129,12 +126,8 @@ class EndpointDisablingIT {
                 .containsEntry("failing_since", null);
     }
 
-    private record Organization(String id, String apiKey) {}
-
     private static Organization newOrganization() {
-        String id = "org_" + UUID.randomUUID().toString().substring(0, 8);
-        apiService.knows("wag_" + id, id);
-        return new Organization(id, "wag_" + id);
+        return bed.newOrganization();
     }
 
     private static Map<String, Object> register(Organization organization, String hook) {

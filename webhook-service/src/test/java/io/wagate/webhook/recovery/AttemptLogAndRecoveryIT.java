@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
+import io.wagate.webhook.testing.Organization;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
 import io.wagate.webhook.testing.WebhookDatabase;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ class AttemptLogAndRecoveryIT {
 
     private static Testbed bed;
     private static WebhookReceiver receiver;
-    private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
     private static EventProducer events;
     private static WebhookDatabase database;
@@ -39,7 +37,6 @@ class AttemptLogAndRecoveryIT {
     static void start(Infrastructure infrastructure) {
         bed = Testbed.start(infrastructure, Map.of("wagate.webhooks.retry-schedule", "100ms,100ms"));
         receiver = bed.receiver();
-        apiService = bed.apiService();
         service = bed.service();
         events = bed.events();
         database = bed.database();
@@ -171,12 +168,8 @@ class AttemptLogAndRecoveryIT {
         assertThat(database.deliveryOf(eventId, endpointId)).containsEntry("status", "failed");
     }
 
-    private record Organization(String id, String apiKey) {}
-
     private static Organization newOrganization() {
-        String id = "org_" + UUID.randomUUID().toString().substring(0, 8);
-        apiService.knows("wag_" + id, id);
-        return new Organization(id, "wag_" + id);
+        return bed.newOrganization();
     }
 
     private static String register(Organization organization, String hook) {

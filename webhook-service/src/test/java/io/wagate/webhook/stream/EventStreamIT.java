@@ -7,8 +7,8 @@ import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.schemas.v1.SessionStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import io.wagate.webhook.testing.ApiServiceContractStub;
 import io.wagate.webhook.testing.EventProducer;
+import io.wagate.webhook.testing.Organization;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.SseClient;
 import io.wagate.webhook.testing.SseClient.Message;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,6 @@ class EventStreamIT {
 
     private static Testbed bed;
     private static WebhookReceiver peer;
-    private static ApiServiceContractStub apiService;
     private static RunningWebhookService service;
     private static EventProducer events;
     private static WebhookDatabase database;
@@ -42,7 +40,6 @@ class EventStreamIT {
     static void start(Infrastructure infrastructure) {
         bed = Testbed.start(infrastructure, Map.of("wagate.events.heartbeat", "1s"));
         peer = bed.receiver();
-        apiService = bed.apiService();
         service = bed.service();
         events = bed.events();
         database = bed.database();
@@ -154,12 +151,8 @@ class EventStreamIT {
         }
     }
 
-    private record Organization(String id, String apiKey) {}
-
     private static Organization newOrganization() {
-        String id = "org_" + UUID.randomUUID().toString().substring(0, 8);
-        apiService.knows("wag_" + id, id);
-        return new Organization(id, "wag_" + id);
+        return bed.newOrganization();
     }
 
     private static SseClient open(Organization organization, String path, String lastEventId) {

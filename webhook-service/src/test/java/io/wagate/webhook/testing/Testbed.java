@@ -34,6 +34,13 @@ public record Testbed(
                 new WebhookDatabase(jdbcUrl, infrastructure.postgres()));
     }
 
+    /** A new organization, with a key {@link ApiServiceContractStub} answers for. */
+    public Organization newOrganization() {
+        String id = "org_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        apiService.knows("wag_" + id, id);
+        return new Organization(id, "wag_" + id);
+    }
+
     @Override
     public void close() {
         events.close();
