@@ -14,8 +14,6 @@ import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.Organization;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
-import io.wagate.webhook.testing.WebhookDatabase;
-import io.wagate.webhook.testing.WebhookReceiver;
 import io.wagate.webhook.testing.WebhookReceiver.Received;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,10 +32,6 @@ class DeliveryRulesIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private static Testbed bed;
-    private static WebhookReceiver receiver;
-    private static RunningWebhookService service;
-    private static EventProducer events;
-    private static WebhookDatabase database;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
@@ -49,10 +43,6 @@ class DeliveryRulesIT {
                         "wagate.webhooks.lease", "4s",
                         "wagate.webhooks.retry-schedule", "100ms,100ms,100ms,3s",
                         "wagate.webhooks.secret-rotation-overlap", "2s"));
-        receiver = bed.receiver();
-        service = bed.service();
-        events = bed.events();
-        database = bed.database();
     }
 
     @AfterAll
@@ -65,15 +55,15 @@ class DeliveryRulesIT {
         // Given an endpoint that answers only after 3 s, beyond the 1 s timeout
         Organization organization = newOrganization();
         String endpointId = register(organization, "hangs", Map.of());
-        receiver.answerAfter("hangs", Duration.ofSeconds(3));
+        bed.receiver().answerAfter("hangs", Duration.ofSeconds(3));
 
         // When an event is emitted, and the endpoint is quick again after the first attempt
         String eventId = emit(organization);
         await().atMost(PATIENCE).until(() -> !attemptsOf(eventId, endpointId).isEmpty());
-        receiver.answerAfter("hangs", Duration.ZERO);
+        bed.receiver().answerAfter("hangs", Duration.ZERO);
 
         // Then the first attempt is a timeout, cut at about a second, and a later one delivers it
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(eventId, endpointId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(eventId, endpointId))
                 .containsEntry("status", "delivered"));
         Map<String, Object> first = attemptsOf(eventId, endpointId).getFirst();
         assertThat(first).containsEntry("error", "timeout").containsEntry("status_code", null);
@@ -85,19 +75,21 @@ class DeliveryRulesIT {
         // Given an endpoint that redirects to another hook on loopback
         Organization organization = newOrganization();
         String endpointId = register(organization, "redirects", Map.of());
-        receiver.answerAlways("redirects", 302);
-        receiver.answerWithHeaders("redirects", Map.of("Location", receiver.hook("redirect-target")));
+        bed.receiver().answerAlways("redirects", 302);
+        bed.receiver()
+                .answerWithHeaders(
+                        "redirects", Map.of("Location", bed.receiver().hook("redirect-target")));
 
         // When an event is emitted
         String eventId = emit(organization);
 
         // Then every attempt is a recorded 302, the target never hears of it, and the delivery fails
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(eventId, endpointId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(eventId, endpointId))
                 .containsEntry("status", "failed")
                 .containsEntry("last_status_code", 302));
         assertThat(attemptsOf(eventId, endpointId)).hasSize(5).allSatisfy(attempt -> assertThat(attempt)
                 .containsEntry("status_code", 302));
-        assertThat(receiver.receivedBy("redirect-target")).isEmpty();
+        assertThat(bed.receiver().receivedBy("redirect-target")).isEmpty();
     }
 
     @Test
@@ -105,16 +97,16 @@ class DeliveryRulesIT {
         // Given an endpoint that answers 429 Retry-After: 2 once
         Organization organization = newOrganization();
         String endpointId = register(organization, "busy", Map.of());
-        receiver.answerNext("busy", 429);
-        receiver.answerWithHeaders("busy", Map.of("Retry-After", "2"));
+        bed.receiver().answerNext("busy", 429);
+        bed.receiver().answerWithHeaders("busy", Map.of("Retry-After", "2"));
 
         // When an event is emitted
         String eventId = emit(organization);
 
         // Then the second attempt comes about 2 s after the first, not after the schedule's 100 ms
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(eventId, endpointId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(eventId, endpointId))
                 .containsEntry("status", "delivered"));
-        List<Received> attempts = receiver.receivedBy("busy");
+        List<Received> attempts = bed.receiver().receivedBy("busy");
         assertThat(attempts).extracting(Received::answeredStatus).containsExactly(429, 200);
         assertThat(Duration.between(
                         attempts.get(0).receivedAt(), attempts.get(1).receivedAt()))
@@ -126,16 +118,16 @@ class DeliveryRulesIT {
         // Given an endpoint that answers 503 Retry-After: one hour, once
         Organization organization = newOrganization();
         String endpointId = register(organization, "maintenance", Map.of());
-        receiver.answerNext("maintenance", 503);
-        receiver.answerWithHeaders("maintenance", Map.of("Retry-After", "3600"));
+        bed.receiver().answerNext("maintenance", 503);
+        bed.receiver().answerWithHeaders("maintenance", Map.of("Retry-After", "3600"));
 
         // When an event is emitted
         String eventId = emit(organization);
 
         // Then it is tried again after the schedule's longest delay (3 s), not after an hour
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(eventId, endpointId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(eventId, endpointId))
                 .containsEntry("status", "delivered"));
-        List<Received> attempts = receiver.receivedBy("maintenance");
+        List<Received> attempts = bed.receiver().receivedBy("maintenance");
         assertThat(Duration.between(
                         attempts.get(0).receivedAt(), attempts.get(1).receivedAt()))
                 .isBetween(Duration.ofMillis(2800), Duration.ofMillis(6000));
@@ -146,25 +138,25 @@ class DeliveryRulesIT {
         // Given an endpoint that answers 410 Gone, and another one of the same organization
         Organization organization = newOrganization();
         String goneId = register(organization, "gone", Map.of());
-        receiver.answerAlways("gone", 410);
+        bed.receiver().answerAlways("gone", 410);
         Map<String, Object> watcher = registered(organization, "watcher", Map.of("events", List.of()));
 
         // When an event is emitted
         String eventId = emit(organization);
 
         // Then the endpoint is disabled for being gone, its delivery failed after that one attempt
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(service.get("/v1/webhooks/" + goneId, organization.apiKey())
-                                .json())
-                        .containsEntry("enabled", false)
-                        .containsEntry("disabled_reason", "gone"));
-        assertThat(database.deliveryOf(eventId, goneId)).containsEntry("status", "failed");
-        assertThat(receiver.receivedBy("gone")).hasSize(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.service()
+                        .get("/v1/webhooks/" + goneId, organization.apiKey())
+                        .json())
+                .containsEntry("enabled", false)
+                .containsEntry("disabled_reason", "gone"));
+        assertThat(bed.database().deliveryOf(eventId, goneId)).containsEntry("status", "failed");
+        assertThat(bed.receiver().receivedBy("gone")).hasSize(1);
 
         // And the other endpoint receives a signed webhook.endpoint.disabled event saying so
         Received notice = await().atMost(PATIENCE)
                 .until(
-                        () -> ofType(receiver.receivedBy("watcher"), "webhook.endpoint.disabled"),
+                        () -> ofType(bed.receiver().receivedBy("watcher"), "webhook.endpoint.disabled"),
                         list -> !list.isEmpty())
                 .getFirst();
         new Webhook((String) watcher.get("secret")).verify(notice.body(), notice.headers());
@@ -176,13 +168,13 @@ class DeliveryRulesIT {
                 .containsKey("created_at");
         assertThat((String) body.get("id")).startsWith("evt_");
         assertThat(body.get("data"))
-                .isEqualTo(Map.of("endpoint_id", goneId, "url", receiver.hook("gone"), "reason", "gone"));
+                .isEqualTo(Map.of("endpoint_id", goneId, "url", bed.receiver().hook("gone"), "reason", "gone"));
 
         // And later events no longer go to the disabled endpoint
         String later = emit(organization);
-        await().atMost(PATIENCE).until(() -> receiver.receivedBy("watcher").stream()
+        await().atMost(PATIENCE).until(() -> bed.receiver().receivedBy("watcher").stream()
                 .anyMatch(received -> later.equals(received.header("webhook-id"))));
-        assertThat(database.deliveryOf(later, goneId)).isNull();
+        assertThat(bed.database().deliveryOf(later, goneId)).isNull();
     }
 
     @Test
@@ -191,10 +183,10 @@ class DeliveryRulesIT {
         Organization organization = newOrganization();
         Map<String, Object> endpoint = registered(organization, "rotated", Map.of());
         String oldSecret = (String) endpoint.get("secret");
-        String newSecret = (String)
-                service.post("/v1/webhooks/" + endpoint.get("id") + "/secret/rotate", organization.apiKey(), Map.of())
-                        .json()
-                        .get("secret");
+        String newSecret = (String) bed.service()
+                .post("/v1/webhooks/" + endpoint.get("id") + "/secret/rotate", organization.apiKey(), Map.of())
+                .json()
+                .get("secret");
 
         // When an event is emitted right away
         String during = emit(organization);
@@ -227,12 +219,12 @@ class DeliveryRulesIT {
         // When events of that session and of another are emitted
         String unwanted = EventProducer.newEventId();
         String wanted = EventProducer.newEventId();
-        events.send(EventProducer.messageEvent(organization.id(), unwanted, MessageStatus.SENT, "sess_other"));
-        events.send(EventProducer.messageEvent(organization.id(), wanted, MessageStatus.SENT, "sess_wanted"));
+        bed.events().send(EventProducer.messageEvent(organization.id(), unwanted, MessageStatus.SENT, "sess_other"));
+        bed.events().send(EventProducer.messageEvent(organization.id(), wanted, MessageStatus.SENT, "sess_wanted"));
 
         // Then only the wanted session's event arrives
         receivedEvent("one-session", wanted);
-        assertThat(receiver.receivedBy("one-session"))
+        assertThat(bed.receiver().receivedBy("one-session"))
                 .extracting(received -> received.header("webhook-id"))
                 .containsExactly(wanted);
     }
@@ -249,8 +241,8 @@ class DeliveryRulesIT {
 
         // Then only the enabled one receives it
         receivedEvent("switched-on", eventId);
-        assertThat(receiver.receivedBy("switched-off")).isEmpty();
-        assertThat(database.deliveryOf(eventId, disabledId)).isNull();
+        assertThat(bed.receiver().receivedBy("switched-off")).isEmpty();
+        assertThat(bed.database().deliveryOf(eventId, disabledId)).isNull();
     }
 
     @Test
@@ -265,8 +257,8 @@ class DeliveryRulesIT {
         }
 
         // Then all ten arrive, spread over at least 1.6 s (nine gaps of 200 ms, less some slack)
-        await().atMost(PATIENCE).until(() -> receiver.receivedBy("paced").size() == 10);
-        List<Received> received = receiver.receivedBy("paced");
+        await().atMost(PATIENCE).until(() -> bed.receiver().receivedBy("paced").size() == 10);
+        List<Received> received = bed.receiver().receivedBy("paced");
         assertThat(Duration.between(
                         received.getFirst().receivedAt(), received.getLast().receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1600));
@@ -283,22 +275,22 @@ class DeliveryRulesIT {
     private static Map<String, Object> registered(
             Organization organization, String hook, Map<String, Object> settings) {
         Map<String, Object> request = new HashMap<>(settings);
-        request.put("url", receiver.hook(hook));
-        RunningWebhookService.Response created = service.post("/v1/webhooks", organization.apiKey(), request);
+        request.put("url", bed.receiver().hook(hook));
+        RunningWebhookService.Response created = bed.service().post("/v1/webhooks", organization.apiKey(), request);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
 
     private static String emit(Organization organization) {
         String eventId = EventProducer.newEventId();
-        events.send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.DELIVERED));
+        bed.events().send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.DELIVERED));
         return eventId;
     }
 
     private static Received receivedEvent(String hook, String eventId) {
         return await().atMost(PATIENCE)
                 .until(
-                        () -> receiver.receivedBy(hook).stream()
+                        () -> bed.receiver().receivedBy(hook).stream()
                                 .filter(received -> eventId.equals(received.header("webhook-id")))
                                 .toList(),
                         list -> !list.isEmpty())
@@ -312,9 +304,10 @@ class DeliveryRulesIT {
     }
 
     private static List<Map<String, Object>> attemptsOf(String eventId, String endpointId) {
-        return database.rows(
-                "SELECT * FROM delivery_attempts WHERE event_id = ? AND endpoint_id = ? ORDER BY id",
-                eventId,
-                endpointId);
+        return bed.database()
+                .rows(
+                        "SELECT * FROM delivery_attempts WHERE event_id = ? AND endpoint_id = ? ORDER BY id",
+                        eventId,
+                        endpointId);
     }
 }

@@ -9,7 +9,6 @@ import io.wagate.testsupport.InfrastructureExtension;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
-import io.wagate.webhook.testing.WebhookReceiver;
 import io.wagate.webhook.testing.WebhookReceiver.Received;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,16 +28,10 @@ class FifoOrderingIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private static Testbed bed;
-    private static WebhookReceiver receiver;
-    private static RunningWebhookService service;
-    private static EventProducer events;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
         bed = Testbed.start(infrastructure, Map.of("wagate.webhooks.retry-schedule", "400ms,400ms,400ms,400ms"));
-        receiver = bed.receiver();
-        service = bed.service();
-        events = bed.events();
         bed.apiService().knows(KEY, ORG);
     }
 
@@ -54,12 +47,12 @@ class FifoOrderingIT {
         List<String> sessionA = eventIds(5);
         List<String> sessionB = eventIds(5);
         // The first event of session A fails twice before it is accepted.
-        receiver.answerNextFor("fifo", sessionA.getFirst(), 500, 500);
+        bed.receiver().answerNextFor("fifo", sessionA.getFirst(), 500, 500);
 
         // When both sessions' events are emitted, interleaved
         for (int i = 0; i < 5; i++) {
-            events.send(EventProducer.messageEvent(ORG, sessionA.get(i), MessageStatus.SENT, "sess_a"));
-            events.send(EventProducer.messageEvent(ORG, sessionB.get(i), MessageStatus.SENT, "sess_b"));
+            bed.events().send(EventProducer.messageEvent(ORG, sessionA.get(i), MessageStatus.SENT, "sess_a"));
+            bed.events().send(EventProducer.messageEvent(ORG, sessionB.get(i), MessageStatus.SENT, "sess_b"));
         }
 
         // Then each session's events are accepted in the order they happened
@@ -69,7 +62,7 @@ class FifoOrderingIT {
         assertThat(accepted.stream().filter(sessionB::contains)).containsExactlyElementsOf(sessionB);
 
         // And no later event of session A was even attempted before the first one was accepted
-        List<Received> requests = receiver.receivedBy("fifo");
+        List<Received> requests = bed.receiver().receivedBy("fifo");
         int firstAccepted = indexOfAccepted(requests, sessionA.getFirst());
         for (String later : sessionA.subList(1, 5)) {
             assertThat(indexOfFirstAttempt(requests, later)).isGreaterThan(firstAccepted);
@@ -86,10 +79,10 @@ class FifoOrderingIT {
         // Given a best-effort endpoint, whose first event of a session fails twice
         register("best-effort", "best_effort");
         List<String> session = eventIds(3);
-        receiver.answerNextFor("best-effort", session.getFirst(), 500, 500);
+        bed.receiver().answerNextFor("best-effort", session.getFirst(), 500, 500);
 
         // When the session's events are emitted
-        session.forEach(id -> events.send(EventProducer.messageEvent(ORG, id, MessageStatus.SENT, "sess_c")));
+        session.forEach(id -> bed.events().send(EventProducer.messageEvent(ORG, id, MessageStatus.SENT, "sess_c")));
 
         // Then the later ones are accepted before the first one is
         await().atMost(PATIENCE).until(() -> accepted("best-effort").size() == 3);
@@ -97,8 +90,8 @@ class FifoOrderingIT {
     }
 
     private static void register(String hook, String ordering) {
-        RunningWebhookService.Response created =
-                service.post("/v1/webhooks", KEY, Map.of("url", receiver.hook(hook), "ordering", ordering));
+        RunningWebhookService.Response created = bed.service()
+                .post("/v1/webhooks", KEY, Map.of("url", bed.receiver().hook(hook), "ordering", ordering));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
@@ -111,7 +104,7 @@ class FifoOrderingIT {
     }
 
     private static List<String> accepted(String hook) {
-        return receiver.receivedBy(hook).stream()
+        return bed.receiver().receivedBy(hook).stream()
                 .filter(received -> received.answeredStatus() == 200)
                 .map(received -> received.header("webhook-id"))
                 .toList();

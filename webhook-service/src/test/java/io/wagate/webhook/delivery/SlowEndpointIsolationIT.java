@@ -9,7 +9,6 @@ import io.wagate.testsupport.InfrastructureExtension;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
-import io.wagate.webhook.testing.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -29,9 +28,6 @@ class SlowEndpointIsolationIT {
     private static final String KEY = "wag_org_isolation";
 
     private static Testbed bed;
-    private static WebhookReceiver receiver;
-    private static RunningWebhookService service;
-    private static EventProducer events;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
@@ -42,9 +38,6 @@ class SlowEndpointIsolationIT {
                         "wagate.webhooks.lease", "30s",
                         "wagate.webhooks.max-concurrency", "8",
                         "wagate.webhooks.max-concurrency-per-endpoint", "2"));
-        receiver = bed.receiver();
-        service = bed.service();
-        events = bed.events();
         bed.apiService().knows(KEY, ORG);
     }
 
@@ -58,24 +51,25 @@ class SlowEndpointIsolationIT {
         // Given an endpoint that hangs for 10 s on every request, and a fast one, both wanting every event
         register("hangs");
         register("fast");
-        receiver.answerAfter("hangs", Duration.ofSeconds(10));
+        bed.receiver().answerAfter("hangs", Duration.ofSeconds(10));
 
         // When 50 events are emitted
         Instant emitted = Instant.now();
         for (int i = 0; i < 50; i++) {
-            events.send(EventProducer.messageEvent(ORG, EventProducer.newEventId(), MessageStatus.SENT));
+            bed.events().send(EventProducer.messageEvent(ORG, EventProducer.newEventId(), MessageStatus.SENT));
         }
 
         // Then the fast endpoint has all 50 well before a single hanging attempt could end
         await().atMost(Duration.ofSeconds(8))
-                .until(() -> receiver.receivedBy("fast").size() == 50);
+                .until(() -> bed.receiver().receivedBy("fast").size() == 50);
         assertThat(Duration.between(emitted, Instant.now())).isLessThan(Duration.ofSeconds(8));
         // And the hanging endpoint holds no more than its two slots
-        assertThat(receiver.receivedBy("hangs")).hasSizeLessThanOrEqualTo(2);
+        assertThat(bed.receiver().receivedBy("hangs")).hasSizeLessThanOrEqualTo(2);
     }
 
     private static void register(String hook) {
-        RunningWebhookService.Response created = service.post("/v1/webhooks", KEY, Map.of("url", receiver.hook(hook)));
+        RunningWebhookService.Response created = bed.service()
+                .post("/v1/webhooks", KEY, Map.of("url", bed.receiver().hook(hook)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 }

@@ -16,8 +16,6 @@ import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.Organization;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
-import io.wagate.webhook.testing.WebhookDatabase;
-import io.wagate.webhook.testing.WebhookReceiver;
 import io.wagate.webhook.testing.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,18 +34,10 @@ class WebhookDeliveryIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private static Testbed bed;
-    private static WebhookReceiver receiver;
-    private static RunningWebhookService service;
-    private static EventProducer events;
-    private static WebhookDatabase database;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
         bed = Testbed.start(infrastructure, Map.of("wagate.webhooks.retry-schedule", "0s,100ms,100ms"));
-        receiver = bed.receiver();
-        service = bed.service();
-        events = bed.events();
-        database = bed.database();
     }
 
     @AfterAll
@@ -63,11 +53,11 @@ class WebhookDeliveryIT {
 
         // When session-service emits an event of that organization
         String eventId = EventProducer.newEventId();
-        events.send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.SENT));
+        bed.events().send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.SENT));
 
         // Then the endpoint receives it, verifiably signed with its secret
         Received webhook = await().atMost(PATIENCE)
-                .until(() -> receiver.receivedBy("signed"), list -> !list.isEmpty())
+                .until(() -> bed.receiver().receivedBy("signed"), list -> !list.isEmpty())
                 .getFirst();
         new Webhook((String) endpoint.get("secret")).verify(webhook.body(), webhook.headers());
         assertThat(webhook.header("webhook-id")).isEqualTo(eventId);
@@ -86,7 +76,7 @@ class WebhookDeliveryIT {
                 .containsEntry("status", "sent")
                 .containsEntry("error", null);
         await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(database.deliveryOf(eventId, (String) endpoint.get("id")))
+                .untilAsserted(() -> assertThat(bed.database().deliveryOf(eventId, (String) endpoint.get("id")))
                         .containsEntry("status", "delivered")
                         .containsEntry("attempts", 1)
                         .containsEntry("last_status_code", 200));
@@ -104,18 +94,18 @@ class WebhookDeliveryIT {
         String message = EventProducer.newEventId();
         String otherOrganizations = EventProducer.newEventId();
         String status = EventProducer.newEventId();
-        events.send(EventProducer.messageEvent(a.id(), message, MessageStatus.DELIVERED));
-        events.send(EventProducer.sessionStatusEvent(b.id(), otherOrganizations, SessionStatus.CONNECTED));
-        events.send(EventProducer.sessionStatusEvent(a.id(), status, SessionStatus.CONNECTED));
+        bed.events().send(EventProducer.messageEvent(a.id(), message, MessageStatus.DELIVERED));
+        bed.events().send(EventProducer.sessionStatusEvent(b.id(), otherOrganizations, SessionStatus.CONNECTED));
+        bed.events().send(EventProducer.sessionStatusEvent(a.id(), status, SessionStatus.CONNECTED));
 
         // Then only A's session event arrives, and no delivery was ever made of the others
-        await().atMost(PATIENCE).until(() -> receiver.receivedBy("filtered"), list -> !list.isEmpty());
+        await().atMost(PATIENCE).until(() -> bed.receiver().receivedBy("filtered"), list -> !list.isEmpty());
         await().atMost(PATIENCE).until(() -> eventStored(otherOrganizations) && eventStored(message));
-        assertThat(receiver.receivedBy("filtered"))
+        assertThat(bed.receiver().receivedBy("filtered"))
                 .extracting(received -> received.header("webhook-id"))
                 .containsExactly(status);
-        assertThat(database.deliveryOf(message, endpointId)).isNull();
-        assertThat(database.deliveryOf(otherOrganizations, endpointId)).isNull();
+        assertThat(bed.database().deliveryOf(message, endpointId)).isNull();
+        assertThat(bed.database().deliveryOf(otherOrganizations, endpointId)).isNull();
     }
 
     @Test
@@ -123,17 +113,17 @@ class WebhookDeliveryIT {
         // Given an endpoint that fails twice, then answers 200
         Organization organization = newOrganization();
         String endpointId = (String) register(organization, "flaky", List.of()).get("id");
-        receiver.answerNext("flaky", 500, 503);
+        bed.receiver().answerNext("flaky", 500, 503);
 
         // When an event is emitted
         String eventId = EventProducer.newEventId();
-        events.send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.READ));
+        bed.events().send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.READ));
 
         // Then it is delivered on the third attempt, every attempt with the same webhook-id, each recorded
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(eventId, endpointId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(eventId, endpointId))
                 .containsEntry("status", "delivered")
                 .containsEntry("attempts", 3));
-        assertThat(receiver.receivedBy("flaky"))
+        assertThat(bed.receiver().receivedBy("flaky"))
                 .extracting(Received::answeredStatus, received -> received.header("webhook-id"))
                 .containsExactly(tuple(500, eventId), tuple(503, eventId), tuple(200, eventId));
         assertThat(attemptsOf(eventId, endpointId))
@@ -143,7 +133,7 @@ class WebhookDeliveryIT {
                 .extracting(attempt -> attempt.get("response_body"))
                 .containsExactly("not now", "not now", "ok");
         // and the attempts show in the metrics by outcome
-        String metrics = service.get("/prometheus", null).body();
+        String metrics = bed.service().get("/prometheus", null).body();
         assertThat(metrics)
                 .contains("wagate_webhook_attempts_total{outcome=\"retry\",service=\"webhook-service\"}")
                 .contains("wagate_webhook_attempts_total{outcome=\"delivered\",service=\"webhook-service\"}")
@@ -155,18 +145,18 @@ class WebhookDeliveryIT {
         // Given an endpoint that always fails, and a schedule of three retries
         Organization organization = newOrganization();
         String endpointId = (String) register(organization, "down", List.of()).get("id");
-        receiver.answerAlways("down", 500);
+        bed.receiver().answerAlways("down", 500);
 
         // When an event is emitted
         String eventId = EventProducer.newEventId();
-        events.send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.FAILED));
+        bed.events().send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.FAILED));
 
         // Then it is attempted four times, then marked failed
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(eventId, endpointId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(eventId, endpointId))
                 .containsEntry("status", "failed")
                 .containsEntry("attempts", 4)
                 .containsEntry("last_status_code", 500));
-        assertThat(receiver.receivedBy("down")).hasSize(4);
+        assertThat(bed.receiver().receivedBy("down")).hasSize(4);
         assertThat(attemptsOf(eventId, endpointId)).hasSize(4);
     }
 
@@ -177,36 +167,42 @@ class WebhookDeliveryIT {
         register(organization, "after-garbage", List.of());
 
         // When garbage, then a real event, are put on the topic for the same session
-        events.sendRaw("sess_" + organization.id(), "definitely not avro".getBytes(StandardCharsets.UTF_8));
+        bed.events().sendRaw("sess_" + organization.id(), "definitely not avro".getBytes(StandardCharsets.UTF_8));
         Event event = EventProducer.messageEvent(organization.id(), EventProducer.newEventId(), MessageStatus.PLAYED);
-        events.send(event);
+        bed.events().send(event);
 
         // Then the real event is delivered
-        await().atMost(PATIENCE).until(() -> receiver.receivedBy("after-garbage"), list -> list.stream()
+        await().atMost(PATIENCE).until(() -> bed.receiver().receivedBy("after-garbage"), list -> list.stream()
                 .anyMatch(received -> event.getEventId().equals(received.header("webhook-id"))));
     }
 
-    /** Each test its own organization, so no test's endpoints receive another test's events. */
+    /** Each test its own organization, so no test's endpoints receive another test's bed.events(). */
     private static Organization newOrganization() {
         return bed.newOrganization();
     }
 
     private static Map<String, Object> register(Organization organization, String hook, List<String> types) {
-        RunningWebhookService.Response created = service.post(
-                "/v1/webhooks", organization.apiKey(), Map.of("url", receiver.hook(hook), "events", types));
+        RunningWebhookService.Response created = bed.service()
+                .post(
+                        "/v1/webhooks",
+                        organization.apiKey(),
+                        Map.of("url", bed.receiver().hook(hook), "events", types));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
 
     private static boolean eventStored(String eventId) {
-        return !database.rows("SELECT id FROM events WHERE id = ?", eventId).isEmpty();
+        return !bed.database()
+                .rows("SELECT id FROM events WHERE id = ?", eventId)
+                .isEmpty();
     }
 
     private static List<Map<String, Object>> attemptsOf(String eventId, String endpointId) {
-        return database.rows(
-                "SELECT a.* FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id"
-                        + " WHERE d.event_id = ? AND d.endpoint_id = ? ORDER BY a.attempted_at, a.id",
-                eventId,
-                endpointId);
+        return bed.database()
+                .rows(
+                        "SELECT a.* FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id"
+                                + " WHERE d.event_id = ? AND d.endpoint_id = ? ORDER BY a.attempted_at, a.id",
+                        eventId,
+                        endpointId);
     }
 }

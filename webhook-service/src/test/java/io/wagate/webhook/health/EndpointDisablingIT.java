@@ -11,8 +11,6 @@ import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.Organization;
 import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
-import io.wagate.webhook.testing.WebhookDatabase;
-import io.wagate.webhook.testing.WebhookReceiver;
 import io.wagate.webhook.testing.WebhookReceiver.Received;
 import java.time.Duration;
 import java.util.Collections;
@@ -30,10 +28,6 @@ class EndpointDisablingIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private static Testbed bed;
-    private static WebhookReceiver receiver;
-    private static RunningWebhookService service;
-    private static EventProducer events;
-    private static WebhookDatabase database;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
@@ -44,10 +38,6 @@ class EndpointDisablingIT {
                         String.join(",", Collections.nCopies(100, "200ms")),
                         "wagate.webhooks.disable-after",
                         "2s"));
-        receiver = bed.receiver();
-        service = bed.service();
-        events = bed.events();
-        database = bed.database();
     }
 
     @AfterAll
@@ -60,22 +50,22 @@ class EndpointDisablingIT {
         // Given an endpoint that always fails, and a healthy one of the same organization
         Organization organization = newOrganization();
         String failingId = register(organization, "always-down").get("id").toString();
-        receiver.answerAlways("always-down", 500);
+        bed.receiver().answerAlways("always-down", 500);
         Map<String, Object> healthy = register(organization, "healthy");
 
         // When an event is emitted and retried for longer than the window
         String eventId = emit(organization);
 
         // Then the failing endpoint is disabled for failing, and its pending delivery failed
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(service.get("/v1/webhooks/" + failingId, organization.apiKey())
-                                .json())
-                        .containsEntry("enabled", false)
-                        .containsEntry("disabled_reason", "failing"));
-        assertThat(database.deliveryOf(eventId, failingId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.service()
+                        .get("/v1/webhooks/" + failingId, organization.apiKey())
+                        .json())
+                .containsEntry("enabled", false)
+                .containsEntry("disabled_reason", "failing"));
+        assertThat(bed.database().deliveryOf(eventId, failingId))
                 .containsEntry("status", "failed")
                 .containsEntry("last_error", "endpoint_disabled");
-        List<Received> attempts = receiver.receivedBy("always-down");
+        List<Received> attempts = bed.receiver().receivedBy("always-down");
         assertThat(Duration.between(
                         attempts.getFirst().receivedAt(), attempts.getLast().receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1800));
@@ -83,7 +73,7 @@ class EndpointDisablingIT {
         // And the healthy endpoint receives the signed notice, naming the endpoint, its URL and why
         Received notice = await().atMost(PATIENCE)
                 .until(
-                        () -> receiver.receivedBy("healthy").stream()
+                        () -> bed.receiver().receivedBy("healthy").stream()
                                 .filter(received -> received.body().contains("webhook.endpoint.disabled"))
                                 .toList(),
                         list -> !list.isEmpty())
@@ -91,12 +81,12 @@ class EndpointDisablingIT {
         new Webhook((String) healthy.get("secret")).verify(notice.body(), notice.headers());
         assertThat(notice.body())
                 .contains("\"endpoint_id\":\"" + failingId + "\"")
-                .contains("\"url\":\"" + receiver.hook("always-down") + "\"")
+                .contains("\"url\":\"" + bed.receiver().hook("always-down") + "\"")
                 .contains("\"reason\":\"failing\"")
                 .contains("\"session_id\":null");
 
         // And the disabled endpoint never receives its own notice
-        assertThat(receiver.receivedBy("always-down"))
+        assertThat(bed.receiver().receivedBy("always-down"))
                 .noneSatisfy(received -> assertThat(received.body()).contains("webhook.endpoint.disabled"));
     }
 
@@ -105,23 +95,25 @@ class EndpointDisablingIT {
         // Given an endpoint that fails for about a second and a half, then recovers
         Organization organization = newOrganization();
         String endpointId = register(organization, "recovers").get("id").toString();
-        receiver.answerNext("recovers", 500, 500, 500, 500, 500, 500, 500);
+        bed.receiver().answerNext("recovers", 500, 500, 500, 500, 500, 500, 500);
 
         // When an event is delivered after those failures, and another event fails once 1 s later
         String eventId = emit(organization);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(eventId, endpointId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(eventId, endpointId))
                 .containsEntry("status", "delivered"));
         await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
-        receiver.answerNext("recovers", 500);
+        bed.receiver().answerNext("recovers", 500);
         String later = emit(organization);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(later, endpointId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(later, endpointId))
                 .containsEntry("status", "delivered"));
 
         // Then the endpoint was never disabled, and no run of failures is open
-        assertThat(service.get("/v1/webhooks/" + endpointId, organization.apiKey())
+        assertThat(bed.service()
+                        .get("/v1/webhooks/" + endpointId, organization.apiKey())
                         .json())
                 .containsEntry("enabled", true);
-        assertThat(database.rows("SELECT failing_since FROM endpoints WHERE id = ?", endpointId)
+        assertThat(bed.database()
+                        .rows("SELECT failing_since FROM endpoints WHERE id = ?", endpointId)
                         .getFirst())
                 .containsEntry("failing_since", null);
     }
@@ -131,15 +123,18 @@ class EndpointDisablingIT {
     }
 
     private static Map<String, Object> register(Organization organization, String hook) {
-        RunningWebhookService.Response created =
-                service.post("/v1/webhooks", organization.apiKey(), Map.of("url", receiver.hook(hook)));
+        RunningWebhookService.Response created = bed.service()
+                .post(
+                        "/v1/webhooks",
+                        organization.apiKey(),
+                        Map.of("url", bed.receiver().hook(hook)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
 
     private static String emit(Organization organization) {
         String eventId = EventProducer.newEventId();
-        events.send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.SENT));
+        bed.events().send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.SENT));
         return eventId;
     }
 }

@@ -7,10 +7,7 @@ import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
 import io.wagate.webhook.testing.EventProducer;
-import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.Testbed;
-import io.wagate.webhook.testing.WebhookDatabase;
-import io.wagate.webhook.testing.WebhookReceiver;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -28,10 +25,6 @@ class EventRetentionIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private static Testbed bed;
-    private static WebhookReceiver receiver;
-    private static RunningWebhookService service;
-    private static EventProducer events;
-    private static WebhookDatabase database;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
@@ -41,10 +34,6 @@ class EventRetentionIT {
                         "wagate.webhooks.retry-schedule", String.join(",", Collections.nCopies(100, "200ms")),
                         "wagate.events.retention", "2s",
                         "wagate.events.cleanup-interval", "500ms"));
-        receiver = bed.receiver();
-        service = bed.service();
-        events = bed.events();
-        database = bed.database();
         bed.apiService().knows(KEY, ORG);
     }
 
@@ -56,30 +45,34 @@ class EventRetentionIT {
     @Test
     void anExpiredEventIsDeletedWithItsDeliveriesOnceNoneIsPending() {
         // Given an endpoint that takes one event, and fails the other for a long while
-        String endpointId = (String) service.post("/v1/webhooks", KEY, Map.of("url", receiver.hook("kept")))
+        String endpointId = (String) bed.service()
+                .post("/v1/webhooks", KEY, Map.of("url", bed.receiver().hook("kept")))
                 .json()
                 .get("id");
         String delivered = EventProducer.newEventId();
         String pending = EventProducer.newEventId();
-        receiver.answerNextFor("kept", pending, Collections.nCopies(40, 500).toArray(Integer[]::new));
+        bed.receiver()
+                .answerNextFor("kept", pending, Collections.nCopies(40, 500).toArray(Integer[]::new));
 
         // When both are older than the retention
-        events.send(EventProducer.messageEvent(ORG, delivered, MessageStatus.SENT));
-        events.send(EventProducer.messageEvent(ORG, pending, MessageStatus.SENT));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(database.deliveryOf(delivered, endpointId))
+        bed.events().send(EventProducer.messageEvent(ORG, delivered, MessageStatus.SENT));
+        bed.events().send(EventProducer.messageEvent(ORG, pending, MessageStatus.SENT));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bed.database().deliveryOf(delivered, endpointId))
                 .containsEntry("status", "delivered"));
 
         // Then the delivered one is deleted with its delivery and attempts, and the pending one is kept
         await().atMost(PATIENCE).until(() -> eventRows(delivered) == 0);
-        assertThat(database.rows("SELECT id FROM deliveries WHERE event_id = ?", delivered))
+        assertThat(bed.database().rows("SELECT id FROM deliveries WHERE event_id = ?", delivered))
                 .isEmpty();
-        assertThat(database.rows("SELECT id FROM delivery_attempts WHERE event_id = ?", delivered))
+        assertThat(bed.database().rows("SELECT id FROM delivery_attempts WHERE event_id = ?", delivered))
                 .isEmpty();
         assertThat(eventRows(pending)).isEqualTo(1);
-        assertThat(database.deliveryOf(pending, endpointId)).containsEntry("status", "pending");
+        assertThat(bed.database().deliveryOf(pending, endpointId)).containsEntry("status", "pending");
     }
 
     private static int eventRows(String eventId) {
-        return database.rows("SELECT id FROM events WHERE id = ?", eventId).size();
+        return bed.database()
+                .rows("SELECT id FROM events WHERE id = ?", eventId)
+                .size();
     }
 }

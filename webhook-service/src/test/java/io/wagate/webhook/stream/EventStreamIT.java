@@ -9,12 +9,9 @@ import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
 import io.wagate.webhook.testing.EventProducer;
 import io.wagate.webhook.testing.Organization;
-import io.wagate.webhook.testing.RunningWebhookService;
 import io.wagate.webhook.testing.SseClient;
 import io.wagate.webhook.testing.SseClient.Message;
 import io.wagate.webhook.testing.Testbed;
-import io.wagate.webhook.testing.WebhookDatabase;
-import io.wagate.webhook.testing.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +28,10 @@ class EventStreamIT {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private static Testbed bed;
-    private static WebhookReceiver peer;
-    private static RunningWebhookService service;
-    private static EventProducer events;
-    private static WebhookDatabase database;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
         bed = Testbed.start(infrastructure, Map.of("wagate.events.heartbeat", "1s"));
-        peer = bed.receiver();
-        service = bed.service();
-        events = bed.events();
-        database = bed.database();
     }
 
     @AfterAll
@@ -61,9 +50,9 @@ class EventStreamIT {
 
             // When an event of it and one of another organization are emitted
             String theirs = EventProducer.newEventId();
-            events.send(EventProducer.messageEvent(other.id(), theirs, MessageStatus.SENT));
+            bed.events().send(EventProducer.messageEvent(other.id(), theirs, MessageStatus.SENT));
             String eventId = EventProducer.newEventId();
-            events.send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.READ));
+            bed.events().send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.READ));
 
             // Then its own arrives as id / event / data, the data being exactly what webhooks send
             Message message = await().atMost(PATIENCE)
@@ -71,7 +60,8 @@ class EventStreamIT {
                     .getFirst();
             assertThat(message.id()).isEqualTo(eventId);
             assertThat(message.event()).isEqualTo("message.read");
-            String stored = (String) database.rows("SELECT payload FROM events WHERE id = ?", eventId)
+            String stored = (String) bed.database()
+                    .rows("SELECT payload FROM events WHERE id = ?", eventId)
                     .getFirst()
                     .get("payload");
             assertThat(message.data()).isEqualTo(stored);
@@ -125,10 +115,11 @@ class EventStreamIT {
             String sent = EventProducer.newEventId();
             String otherSession = EventProducer.newEventId();
             String status = EventProducer.newEventId();
-            events.send(EventProducer.messageEvent(organization.id(), read, MessageStatus.READ, "sess_one"));
-            events.send(EventProducer.messageEvent(organization.id(), sent, MessageStatus.SENT, "sess_two"));
-            events.send(EventProducer.messageEvent(organization.id(), otherSession, MessageStatus.SENT, "sess_two"));
-            events.send(EventProducer.sessionStatusEvent(organization.id(), status, SessionStatus.CONNECTED));
+            bed.events().send(EventProducer.messageEvent(organization.id(), read, MessageStatus.READ, "sess_one"));
+            bed.events().send(EventProducer.messageEvent(organization.id(), sent, MessageStatus.SENT, "sess_two"));
+            bed.events()
+                    .send(EventProducer.messageEvent(organization.id(), otherSession, MessageStatus.SENT, "sess_two"));
+            bed.events().send(EventProducer.sessionStatusEvent(organization.id(), status, SessionStatus.CONNECTED));
             await().atMost(PATIENCE).until(() -> eventStored(status));
 
             // Then each carries only what it asked for
@@ -156,16 +147,18 @@ class EventStreamIT {
     }
 
     private static SseClient open(Organization organization, String path, String lastEventId) {
-        return SseClient.open(service.baseUrl(), path, organization.apiKey(), lastEventId);
+        return SseClient.open(bed.service().baseUrl(), path, organization.apiKey(), lastEventId);
     }
 
     private static String emit(Organization organization) {
         String eventId = EventProducer.newEventId();
-        events.send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.DELIVERED));
+        bed.events().send(EventProducer.messageEvent(organization.id(), eventId, MessageStatus.DELIVERED));
         return eventId;
     }
 
     private static boolean eventStored(String eventId) {
-        return !database.rows("SELECT id FROM events WHERE id = ?", eventId).isEmpty();
+        return !bed.database()
+                .rows("SELECT id FROM events WHERE id = ?", eventId)
+                .isEmpty();
     }
 }
