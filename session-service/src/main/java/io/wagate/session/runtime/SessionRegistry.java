@@ -1,15 +1,13 @@
 package io.wagate.session.runtime;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wagate.session.SessionRef;
-import io.wagate.session.credentials.CredentialVault;
-import io.wagate.session.events.EventPublisher;
-import io.wagate.session.ownership.SessionFence;
-import io.wagate.session.store.SessionRepository;
-import io.wagate.session.transport.WhatsAppTransport;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,31 +25,11 @@ public class SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
 
     private final ConcurrentMap<String, SessionRunner> runners = new ConcurrentHashMap<>();
-    private final WhatsAppTransport transport;
-    private final SessionRepository sessions;
-    private final CredentialVault vault;
-    private final SessionFence fence;
-    private final EventPublisher events;
-    private final MessageReceipts receipts;
-    private final SessionSettings settings;
+    private final SessionCollaborators with;
 
-    SessionRegistry(
-            WhatsAppTransport transport,
-            SessionRepository sessions,
-            CredentialVault vault,
-            SessionFence fence,
-            EventPublisher events,
-            MessageReceipts receipts,
-            SessionSettings settings,
-            io.micrometer.core.instrument.MeterRegistry meters) {
-        this.transport = transport;
-        this.sessions = sessions;
-        this.vault = vault;
-        this.fence = fence;
-        this.events = events;
-        this.receipts = receipts;
-        this.settings = settings;
-        io.micrometer.core.instrument.Gauge.builder("wagate.sessions.owned", runners, java.util.Map::size)
+    SessionRegistry(SessionCollaborators with, MeterRegistry meters) {
+        this.with = with;
+        Gauge.builder("wagate.sessions.owned", runners, Map::size)
                 .description("Sessions this instance runs (those of its partitions)")
                 .register(meters);
     }
@@ -67,18 +45,7 @@ public class SessionRegistry {
     public CompletableFuture<Void> start(SessionRef session, int partition, OpenReason reason) {
         var fresh = new SessionRunner[1];
         runners.computeIfAbsent(
-                session.sessionId(),
-                id -> fresh[0] = new SessionRunner(
-                        session,
-                        partition,
-                        transport,
-                        sessions,
-                        vault,
-                        fence,
-                        events,
-                        receipts,
-                        settings,
-                        this::forget));
+                session.sessionId(), id -> fresh[0] = new SessionRunner(session, partition, with, this::forget));
         if (fresh[0] == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -101,7 +68,7 @@ public class SessionRegistry {
                 leaving.stream().map(SessionRunner::close).toList();
         try {
             CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
-                    .get(settings.stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(with.settings().stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("closing {} sessions of partitions {}: {}", leaving.size(), partitions, e.toString());
         } catch (InterruptedException e) {

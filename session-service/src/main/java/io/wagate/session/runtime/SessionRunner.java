@@ -3,17 +3,12 @@ package io.wagate.session.runtime;
 import io.micronaut.core.annotation.Nullable;
 import io.wagate.session.SessionRef;
 import io.wagate.session.SessionStatus;
-import io.wagate.session.credentials.CredentialVault;
-import io.wagate.session.events.EventPublisher;
 import io.wagate.session.events.SessionEvent;
-import io.wagate.session.ownership.SessionFence;
-import io.wagate.session.store.SessionRepository;
 import io.wagate.session.store.SessionRow;
 import io.wagate.session.transport.OutboundMessage;
 import io.wagate.session.transport.SendOutcome;
 import io.wagate.session.transport.TransportEvent;
 import io.wagate.session.transport.WhatsAppConnection;
-import io.wagate.session.transport.WhatsAppTransport;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,13 +33,7 @@ public final class SessionRunner {
 
     private final SessionRef session;
     private final int partition;
-    private final WhatsAppTransport transport;
-    private final SessionRepository sessions;
-    private final CredentialVault vault;
-    private final SessionFence fence;
-    private final EventPublisher events;
-    private final MessageReceipts receipts;
-    private final SessionSettings settings;
+    private final SessionCollaborators with;
     private final Consumer<SessionRunner> onEnded;
     private final ExecutorService thread;
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -59,26 +48,10 @@ public final class SessionRunner {
     private int reconnectAttempts;
     private long epoch;
 
-    SessionRunner(
-            SessionRef session,
-            int partition,
-            WhatsAppTransport transport,
-            SessionRepository sessions,
-            CredentialVault vault,
-            SessionFence fence,
-            EventPublisher events,
-            MessageReceipts receipts,
-            SessionSettings settings,
-            Consumer<SessionRunner> onEnded) {
+    SessionRunner(SessionRef session, int partition, SessionCollaborators with, Consumer<SessionRunner> onEnded) {
         this.session = session;
         this.partition = partition;
-        this.transport = transport;
-        this.sessions = sessions;
-        this.vault = vault;
-        this.fence = fence;
-        this.events = events;
-        this.receipts = receipts;
-        this.settings = settings;
+        this.with = with;
         this.onEnded = onEnded;
         this.thread = Executors.newSingleThreadExecutor(
                 Thread.ofVirtual().name("session-" + session.sessionId()).factory());
@@ -95,7 +68,7 @@ public final class SessionRunner {
     /** Opens the socket with the stored credentials, or starts a QR pairing when there are none. */
     public CompletableFuture<Void> start(OpenReason reason) {
         return step(() -> {
-            epoch = fence.claim(session.sessionId());
+            epoch = with.fence().claim(session.sessionId());
             open(reason);
         });
     }
@@ -166,7 +139,7 @@ public final class SessionRunner {
             if (ended || connection == null || status != SessionStatus.CONNECTED) {
                 throw new SessionNotConnectedException(session.sessionId());
             }
-            if (!fence.holds(session.sessionId(), epoch)) {
+            if (!with.fence().holds(session.sessionId(), epoch)) {
                 fenced();
                 throw new SessionNotConnectedException(session.sessionId());
             }
@@ -190,11 +163,12 @@ public final class SessionRunner {
     }
 
     private void open(OpenReason reason) {
-        SessionRow row = sessions.findById(session.sessionId())
+        SessionRow row = with.sessions()
+                .findById(session.sessionId())
                 .orElseThrow(() -> new IllegalStateException("session " + session.sessionId() + " is not recorded"));
         phoneNumber = row.phoneNumber();
         nextConnectedReason = reason.word();
-        byte[] credentials = vault.credentialsOf(row);
+        byte[] credentials = with.vault().credentialsOf(row);
         if (credentials == null) {
             announce(SessionStatus.PENDING, reason.word());
             if (ended) {
@@ -205,26 +179,27 @@ public final class SessionRunner {
             status = SessionStatus.CONNECTING;
         }
         int current = ++generation;
-        connection = transport.open(
-                session.sessionId(),
-                credentials,
-                event -> execute(
-                        failure -> LOG.error(
-                                "{}: handling {} failed",
-                                session.sessionId(),
-                                event.getClass().getSimpleName(),
-                                failure),
-                        () -> {
-                            if (current == generation && !ended) {
-                                handle(event);
-                            }
-                        }));
+        connection = with.transport()
+                .open(
+                        session.sessionId(),
+                        credentials,
+                        event -> execute(
+                                failure -> LOG.error(
+                                        "{}: handling {} failed",
+                                        session.sessionId(),
+                                        event.getClass().getSimpleName(),
+                                        failure),
+                                () -> {
+                                    if (current == generation && !ended) {
+                                        handle(event);
+                                    }
+                                }));
     }
 
     private void handle(TransportEvent event) {
         switch (event) {
             case TransportEvent.QrCodeIssued qr -> {
-                if (qr.rotation() > settings.qrMaxRotations()) {
+                if (qr.rotation() > with.settings().qrMaxRotations()) {
                     // Nobody scanned: stop showing QRs until someone asks to connect again.
                     closeConnection();
                     announce(SessionStatus.DISCONNECTED, "qr_timeout");
@@ -236,10 +211,10 @@ public final class SessionRunner {
                         return;
                     }
                 }
-                events.publish(session, new SessionEvent.QrUpdated(qr.qr(), qr.expiresAt(), qr.rotation()));
+                with.events().publish(session, new SessionEvent.QrUpdated(qr.qr(), qr.expiresAt(), qr.rotation()));
             }
             case TransportEvent.Paired paired -> {
-                if (!vault.store(session.sessionId(), paired.phoneNumber(), paired.authState(), epoch)) {
+                if (!with.vault().store(session.sessionId(), paired.phoneNumber(), paired.authState(), epoch)) {
                     fenced();
                     return;
                 }
@@ -262,7 +237,7 @@ public final class SessionRunner {
                 scheduleReconnect();
             }
             case TransportEvent.LoggedOut loggedOut -> finish(SessionStatus.LOGGED_OUT, loggedOut.reason());
-            case TransportEvent.MessageReceipt receipt -> receipts.onReceipt(session, receipt);
+            case TransportEvent.MessageReceipt receipt -> with.receipts().onReceipt(session, receipt);
         }
     }
 
@@ -283,8 +258,10 @@ public final class SessionRunner {
     private void scheduleReconnect() {
         int attempt = ++reconnectAttempts;
         int current = generation;
-        Duration delay = settings.reconnectDelay(
-                attempt, java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+        Duration delay = with.settings()
+                .reconnectDelay(
+                        attempt,
+                        java.util.concurrent.ThreadLocalRandom.current().nextDouble());
         LOG.info("{}: reconnecting in {} ms (attempt {})", session.sessionId(), delay.toMillis(), attempt);
         CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> execute(
@@ -305,22 +282,22 @@ public final class SessionRunner {
         connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
         onEnded.accept(this);
         thread.shutdown();
-        if (sessions.endLinkOwned(session.sessionId(), finalStatus.name(), epoch) == 0) {
+        if (with.sessions().endLinkOwned(session.sessionId(), finalStatus.name(), epoch) == 0) {
             LOG.warn("{}: not ended here: another instance owns it now", session.sessionId());
             return;
         }
         status = finalStatus;
-        events.publish(session, new SessionEvent.StatusChanged(finalStatus, reason, phoneNumber));
+        with.events().publish(session, new SessionEvent.StatusChanged(finalStatus, reason, phoneNumber));
         LOG.info("{} {} ({})", session.sessionId(), finalStatus, reason);
     }
 
     private void announce(SessionStatus next, String reason) {
-        if (sessions.updateStatusOwned(session.sessionId(), next.name(), phoneNumber, epoch) == 0) {
+        if (with.sessions().updateStatusOwned(session.sessionId(), next.name(), phoneNumber, epoch) == 0) {
             fenced();
             return;
         }
         status = next;
-        events.publish(session, new SessionEvent.StatusChanged(next, reason, phoneNumber));
+        with.events().publish(session, new SessionEvent.StatusChanged(next, reason, phoneNumber));
         LOG.info("{} {} ({})", session.sessionId(), next, reason);
     }
 
