@@ -6,6 +6,7 @@ import io.wagate.session.SessionStatus;
 import io.wagate.session.events.SessionEvent;
 import io.wagate.session.store.SessionRow;
 import io.wagate.session.transport.OutboundMessage;
+import io.wagate.session.transport.Pairing;
 import io.wagate.session.transport.SendOutcome;
 import io.wagate.session.transport.TransportEvent;
 import io.wagate.session.transport.WhatsAppConnection;
@@ -182,7 +183,7 @@ public final class SessionRunner {
         connection = with.transport()
                 .open(
                         session.sessionId(),
-                        credentials,
+                        credentials == null ? new Pairing.ByQr() : new Pairing.Resume(credentials),
                         event -> execute(
                                 failure -> LOG.error(
                                         "{}: handling {} failed",
@@ -238,6 +239,9 @@ public final class SessionRunner {
             }
             case TransportEvent.LoggedOut loggedOut -> finish(SessionStatus.LOGGED_OUT, loggedOut.reason());
             case TransportEvent.MessageReceipt receipt -> with.receipts().onReceipt(session, receipt);
+            case TransportEvent.PairingCodeIssued code -> LOG.warn("{}: pairing codes are not handled yet", code);
+            case TransportEvent.MessageReceived received ->
+                LOG.debug("{}: inbound messages are not handled yet", session.sessionId());
         }
     }
 

@@ -1,6 +1,9 @@
 package io.wagate.session.transport.simulator;
 
 import io.micronaut.core.annotation.Nullable;
+import io.wagate.session.transport.ChatPresence;
+import io.wagate.session.transport.GroupMetadata;
+import io.wagate.session.transport.Jid;
 import io.wagate.session.transport.OutboundMessage;
 import io.wagate.session.transport.SendOutcome;
 import io.wagate.session.transport.TransportEvent;
@@ -83,7 +86,8 @@ final class SimulatedConnection implements WhatsAppConnection {
         }
         Optional<SimulatedCredentials> stored = SimulatedCredentials.fromBytes(authState);
         if (stored.isEmpty() || network.isUnlinked(stored.get().identityKey())) {
-            listener.on(new TransportEvent.LoggedOut(stored.isEmpty() ? "credentials_rejected" : "logged_out"));
+            listener.on(new TransportEvent.LoggedOut(
+                    TransportEvent.Ending.LOGGED_OUT, stored.isEmpty() ? "credentials_rejected" : "logged_out"));
             return;
         }
         credentials = stored.get();
@@ -114,12 +118,33 @@ final class SimulatedConnection implements WhatsAppConnection {
         boolean acceptable =
                 switch (message.content()) {
                     case OutboundMessage.Text text -> text.withinLimits();
+                    default -> false;
                 };
         if (!acceptable) {
             return CompletableFuture.completedFuture(new SendOutcome.Rejected(
                     "invalid_message", "a text must have 1 to " + OutboundMessage.MAX_TEXT_LENGTH + " characters"));
         }
         return network.accept(sessionId, device.phoneNumber(), message);
+    }
+
+    @Override
+    public CompletionStage<Void> presence(Jid chat, ChatPresence presence) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("presence"));
+    }
+
+    @Override
+    public CompletionStage<Optional<Jid>> lookup(String phoneNumber) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("lookup"));
+    }
+
+    @Override
+    public CompletionStage<GroupMetadata> joinGroup(String inviteCode) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("joinGroup"));
+    }
+
+    @Override
+    public CompletionStage<GroupMetadata> groupMetadata(Jid group) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("groupMetadata"));
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class SimulatedWhatsApp implements AutoCloseable {
         String text =
                 switch (message.content()) {
                     case OutboundMessage.Text t -> t.body();
+                    default -> "";
                 };
         RecipientBehaviour behaviour = RecipientBehaviour.of(message.to());
         return switch (behaviour) {

@@ -1,7 +1,7 @@
 package io.wagate.session.transport.simulator;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
+import io.wagate.session.transport.Pairing;
 import io.wagate.session.transport.TransportListener;
 import io.wagate.session.transport.WhatsAppConnection;
 import io.wagate.session.transport.WhatsAppTransport;
@@ -19,7 +19,8 @@ public class SimulatorWhatsAppTransport implements WhatsAppTransport {
     }
 
     @Override
-    public WhatsAppConnection open(String sessionId, @Nullable byte[] authState, TransportListener listener) {
+    public WhatsAppConnection open(String sessionId, Pairing pairing, TransportListener listener) {
+        byte[] authState = pairing instanceof Pairing.Resume resume ? resume.authState() : null;
         var connection = new SimulatedConnection(sessionId, authState, listener, network);
         connection.start();
         return connection;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wagate.session.transport.Jid;
 import io.wagate.session.transport.OutboundMessage;
+import io.wagate.session.transport.Pairing;
 import io.wagate.session.transport.SendOutcome;
 import io.wagate.session.transport.TransportEvent;
 import io.wagate.session.transport.TransportEvent.Receipt;
@@ -37,7 +38,7 @@ class SimulatedWhatsAppTest {
     void aNewDeviceShowsRotatingQrsUntilThePhoneScansThenConnects() {
         // When
         var device = new Recorder();
-        transport.open("sess_new", null, device);
+        transport.open("sess_new", new Pairing.ByQr(), device);
 
         // Then
         await().atMost(PATIENCE).until(() -> device.has(TransportEvent.Connected.class));
@@ -60,7 +61,7 @@ class SimulatedWhatsAppTest {
 
         // When
         var device = new Recorder();
-        transport.open("sess_resume", credentials, device);
+        transport.open("sess_resume", new Pairing.Resume(credentials), device);
 
         // Then
         await().atMost(PATIENCE).until(() -> device.has(TransportEvent.Connected.class));
@@ -73,13 +74,13 @@ class SimulatedWhatsAppTest {
         // Given
         byte[] credentials = pairedCredentials("sess_logout");
         var first = new Recorder();
-        WhatsAppConnection connection = transport.open("sess_logout", credentials, first);
+        WhatsAppConnection connection = transport.open("sess_logout", new Pairing.Resume(credentials), first);
         await().atMost(PATIENCE).until(() -> first.has(TransportEvent.Connected.class));
         connection.logout().toCompletableFuture().join();
 
         // When
         var again = new Recorder();
-        transport.open("sess_logout", credentials, again);
+        transport.open("sess_logout", new Pairing.Resume(credentials), again);
 
         // Then
         await().atMost(PATIENCE).until(() -> again.has(TransportEvent.LoggedOut.class));
@@ -170,7 +171,7 @@ class SimulatedWhatsAppTest {
         // Given
         byte[] credentials = pairedCredentials("sess_offline");
         var device = new Recorder();
-        WhatsAppConnection connection = transport.open("sess_offline", credentials, device);
+        WhatsAppConnection connection = transport.open("sess_offline", new Pairing.Resume(credentials), device);
         await().atMost(PATIENCE).until(() -> device.has(TransportEvent.Connected.class));
         var message = message("5511999999999", "while you were away");
 
@@ -178,7 +179,7 @@ class SimulatedWhatsAppTest {
         connection.send(message).toCompletableFuture().join();
         connection.close();
         var reconnected = new Recorder();
-        transport.open("sess_offline", credentials, reconnected);
+        transport.open("sess_offline", new Pairing.Resume(credentials), reconnected);
 
         // Then
         await().atMost(PATIENCE)
@@ -188,7 +189,7 @@ class SimulatedWhatsAppTest {
 
     private byte[] pairedCredentials(String sessionId) {
         var pairing = new Recorder();
-        WhatsAppConnection connection = transport.open(sessionId, null, pairing);
+        WhatsAppConnection connection = transport.open(sessionId, new Pairing.ByQr(), pairing);
         await().atMost(PATIENCE).until(() -> pairing.has(TransportEvent.Paired.class));
         connection.close();
         return pairing.first(TransportEvent.Paired.class).authState();
@@ -198,7 +199,8 @@ class SimulatedWhatsAppTest {
     private SimulatedRun send(String to, String text) {
         String sessionId = "sess_sender" + (++counter);
         var device = new Recorder();
-        WhatsAppConnection connection = transport.open(sessionId, pairedCredentials(sessionId), device);
+        WhatsAppConnection connection =
+                transport.open(sessionId, new Pairing.Resume(pairedCredentials(sessionId)), device);
         await().atMost(PATIENCE).until(() -> device.has(TransportEvent.Connected.class));
         OutboundMessage message = message(to, text);
         SendOutcome outcome = connection.send(message).toCompletableFuture().join();
