@@ -40,7 +40,7 @@ public final class SessionRunner {
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
 
     // Confined to the session's thread.
-    private @Nullable WhatsAppConnection connection;
+    private volatile @Nullable WhatsAppConnection connection;
     private int generation;
     private SessionStatus status = SessionStatus.PENDING;
     private @Nullable String phoneNumber;
@@ -126,6 +126,20 @@ public final class SessionRunner {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * The socket while the session is connected, for requests that are not sends (lookups, group
+     * metadata, presence); its methods may be called from any thread.
+     *
+     * @throws SessionNotConnectedException when the session is not connected
+     */
+    public WhatsAppConnection liveConnection() {
+        WhatsAppConnection live = connection;
+        if (ended || live == null || status != SessionStatus.CONNECTED) {
+            throw new SessionNotConnectedException(session.sessionId());
+        }
+        return live;
     }
 
     /**

@@ -34,13 +34,16 @@ public class MessageSender {
     private final SessionRepository sessions;
     private final SessionSettings settings;
     private final SendMetrics metrics;
+    private final MessageComposer composer;
 
     MessageSender(
             OutboundMessages ledger,
             SessionRegistry registry,
             SessionRepository sessions,
             SessionSettings settings,
-            SendMetrics metrics) {
+            SendMetrics metrics,
+            MessageComposer composer) {
+        this.composer = composer;
         this.ledger = ledger;
         this.registry = registry;
         this.sessions = sessions;
@@ -67,19 +70,6 @@ public class MessageSender {
             ledger.announceAgain(recorded.get());
             return;
         }
-        Optional<Jid> to = Jid.parse(request.to());
-        if (to.isEmpty()) {
-            fail(request, recorded, invalid("'" + request.to() + "' is not a WhatsApp number or JID"));
-            return;
-        }
-        var text = new OutboundMessage.Text(request.text());
-        if (!text.withinLimits()) {
-            fail(
-                    request,
-                    recorded,
-                    invalid("a text must have 1 to " + OutboundMessage.MAX_TEXT_LENGTH + " characters"));
-            return;
-        }
         Optional<SessionRunner> runner = runnerFor(request, recorded, partition);
         if (runner.isEmpty()) {
             return;
@@ -88,9 +78,22 @@ public class MessageSender {
             fail(request, recorded, notConnected("not connected within " + settings.sendConnectTimeout()));
             return;
         }
-        OutboundMessageRow row = recorded.orElseGet(() ->
-                ledger.recordPending(request, to.get().toString(), WhatsAppMessageIds.derive(request.messageId())));
-        var message = new OutboundMessage(row.waMessageId(), to.get(), text);
+        String waMessageId = recorded.map(OutboundMessageRow::waMessageId)
+                .orElseGet(() -> WhatsAppMessageIds.derive(request.messageId()));
+        Composition composition;
+        try {
+            composition = composer.compose(request, waMessageId, runner.get().liveConnection());
+        } catch (SessionNotConnectedException e) {
+            fail(request, recorded, notConnected("the session disconnected before the message was sent"));
+            return;
+        }
+        if (composition instanceof Composition.Refused refused) {
+            fail(request, recorded, refused.failure());
+            return;
+        }
+        OutboundMessage message = ((Composition.Ready) composition).message();
+        OutboundMessageRow row = recorded.orElseGet(
+                () -> ledger.recordPending(request, message.to().toString(), waMessageId));
         long handedOver = System.nanoTime();
         try {
             runner.get()
@@ -155,10 +158,6 @@ public class MessageSender {
         }
         String recipient = Jid.parse(request.to()).map(Jid::toString).orElse(request.to());
         ledger.failBeforeSending(request, recipient, failure);
-    }
-
-    private static Failure invalid(String why) {
-        return new Failure(MessageFailures.INVALID_MESSAGE, why);
     }
 
     private static Failure notConnected(String why) {
