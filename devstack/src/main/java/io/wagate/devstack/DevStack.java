@@ -146,13 +146,13 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** An AES-256 key for session credentials at rest, as {@code <key id>:<base64>}. */
-    static String newAuthStateKey() {
+    public static String newAuthStateKey() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return "devstack:" + Base64.getEncoder().encodeToString(bytes);
     }
 
-    static String newAdminKey() {
+    public static String newAdminKey() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return "wag_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
