@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A due delivery this instance leased: everything one attempt needs. {@code attempts} counts the
  * attempts made before this one, all failed. {@code secrets} holds the endpoint's secret, then the one
- * it replaced while that still signs; {@code rateLimit} is deliveries per second, null for none.
+ * it replaced while that still signs; {@code rateLimit} is deliveries per second, null for none;
+ * {@code traceparent} is the trace context of the event, if it came with one.
  */
 public record ClaimedDelivery(
         String deliveryId,
@@ -20,6 +21,7 @@ public record ClaimedDelivery(
         int attempts,
         @Nullable Integer rateLimit,
         boolean fifo,
+        @Nullable String traceparent,
         UUID leaseToken) {
 
     public ClaimedDelivery {

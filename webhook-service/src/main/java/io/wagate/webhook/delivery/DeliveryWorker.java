@@ -21,10 +21,12 @@ class DeliveryWorker {
     private final UrlGuard urlGuard;
     private final WebhookSender sender;
     private final DeliveryRules rules;
+    private final DeliveryTracing tracing;
 
-    DeliveryWorker(UrlGuard urlGuard, WebhookSender sender, DeliveryConfig config) {
+    DeliveryWorker(UrlGuard urlGuard, WebhookSender sender, DeliveryConfig config, DeliveryTracing tracing) {
         this.urlGuard = urlGuard;
         this.sender = sender;
+        this.tracing = tracing;
         this.rules = new DeliveryRules(new RetryPolicy(config.retrySchedule()));
     }
 
@@ -63,7 +65,8 @@ class DeliveryWorker {
                         delivery.eventId(),
                         attemptedAt.getEpochSecond(),
                         delivery.payload());
-                yield sender.send(url, signed, delivery.payload());
+                yield tracing.traced(
+                        delivery, traceHeaders -> sender.send(url, signed, delivery.payload(), traceHeaders));
             }
             case UrlCheck.Refused refused -> {
                 LOG.warn(

@@ -53,7 +53,7 @@ public class JdbcDeliveryStore {
             + " WHERE d.id = due.id AND e.id = d.event_id AND p.id = d.endpoint_id"
             + " RETURNING d.id, d.event_id, d.endpoint_id, d.session_id, p.url, p.secret,"
             + "   CASE WHEN p.previous_secret_expires_at > now() THEN p.previous_secret END,"
-            + "   e.payload, d.attempts, p.rate_limit, p.ordering = 'fifo'";
+            + "   e.payload, d.attempts, p.rate_limit, p.ordering = 'fifo', e.traceparent";
 
     private static final String INSERT_ATTEMPTS = "INSERT INTO delivery_attempts"
             + " (id, delivery_id, endpoint_id, event_id, attempted_at, status_code, latency_ms, response_body, error)"
@@ -156,6 +156,7 @@ public class JdbcDeliveryStore {
                             rows.getInt(9),
                             rows.getObject(10, Integer.class),
                             rows.getBoolean(11),
+                            rows.getString(12),
                             leaseToken));
                 }
             }

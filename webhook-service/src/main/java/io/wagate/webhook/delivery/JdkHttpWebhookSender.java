@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -42,13 +43,14 @@ final class JdkHttpWebhookSender implements WebhookSender {
     }
 
     @Override
-    public SendOutcome send(URI url, SignedWebhook signed, String body) {
+    public SendOutcome send(URI url, SignedWebhook signed, String body, Map<String, String> traceHeaders) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("content-type", "application/json")
                 .header("user-agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         signed.headers().forEach(request::header);
+        traceHeaders.forEach(request::header);
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<String>> response =
                 client.sendAsync(request.build(), info -> new TruncatingBodySubscriber(KEPT_RESPONSE_BYTES));

@@ -11,10 +11,12 @@ import io.wagate.schemas.Topics;
 import io.wagate.schemas.UndecodableRecordException;
 import io.wagate.webhook.event.WebhookEvent;
 import io.wagate.webhook.event.WebhookEventMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +62,7 @@ final class EventListener {
         List<WebhookEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(mapper.decode(record.value()));
+                events.add(mapper.decode(record.value()).withTraceparent(traceparentOf(record)));
             } catch (UndecodableRecordException e) {
                 LOG.warn(
                         "Skipping undecodable record {}-{}@{}: {}",
@@ -71,5 +73,10 @@ final class EventListener {
             }
         }
         ingestor.ingest(events);
+    }
+
+    private static String traceparentOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 }

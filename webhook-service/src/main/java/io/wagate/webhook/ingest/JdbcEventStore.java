@@ -21,10 +21,12 @@ class JdbcEventStore {
     private static final String LOCK_SEQUENCE = "SELECT pg_advisory_xact_lock(7406315551)";
 
     private static final String INSERT =
-            "INSERT INTO events (id, organization_id, session_id, type, payload, created_at)"
-                    + " SELECT u.id, u.organization_id, u.session_id, u.type, u.payload, CAST(u.created_at AS timestamptz)"
-                    + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
-                    + "   AS u(id, organization_id, session_id, type, payload, created_at, position)"
+            "INSERT INTO events (id, organization_id, session_id, type, payload, created_at, traceparent)"
+                    + " SELECT u.id, u.organization_id, u.session_id, u.type, u.payload, CAST(u.created_at AS timestamptz),"
+                    + "   u.traceparent"
+                    + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                    + "   WITH ORDINALITY AS u(id, organization_id, session_id, type, payload, created_at, traceparent,"
+                    + "   position)"
                     + " ORDER BY u.position"
                     + " ON CONFLICT (id) DO NOTHING RETURNING id";
 
@@ -47,6 +49,7 @@ class JdbcEventStore {
             statement.setArray(5, connection.createArrayOf("text", column(events, WebhookEvent::payload)));
             statement.setArray(6, connection.createArrayOf("text", column(events, event -> event.createdAt()
                     .toString())));
+            statement.setArray(7, connection.createArrayOf("text", column(events, WebhookEvent::traceparent)));
             Set<String> inserted = new HashSet<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -75,6 +75,7 @@ class EndpointGatesTest {
                 0,
                 rateLimit,
                 false,
+                null,
                 UUID.randomUUID());
     }
 }

@@ -177,6 +177,29 @@ class WebhookDeliveryIT {
     }
 
     /** Each test its own organization, so no test's endpoints receive another test's bed.events(). */
+    @Test
+    void aWebhookContinuesTheTraceItsEventCameWith() {
+        // Given an endpoint, and an event produced while a send's trace was current
+        Organization organization = newOrganization();
+        register(organization, "traced", List.of());
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String producerSpan = "00f067aa0ba902b7";
+
+        // When it is delivered
+        bed.events()
+                .sendTraced(
+                        EventProducer.messageEvent(organization.id(), EventProducer.newEventId(), MessageStatus.SENT),
+                        "00-" + traceId + "-" + producerSpan + "-01");
+
+        // Then the subscriber receives the same trace, with the delivery's own span as the parent
+        Received webhook = await().atMost(PATIENCE)
+                .until(() -> bed.receiver().receivedBy("traced"), list -> !list.isEmpty())
+                .getFirst();
+        assertThat(webhook.header("traceparent"))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(producerSpan);
+    }
+
     private static Organization newOrganization() {
         return bed.newOrganization();
     }

@@ -77,9 +77,20 @@ public final class EventProducer implements AutoCloseable {
         sendRaw(event.getSessionId(), EventCodec.encode(event));
     }
 
+    /** Sends the event as session-service does while a send's trace is current: with its W3C traceparent. */
+    public void sendTraced(Event event, String traceparent) {
+        var record = new ProducerRecord<>(topic, event.getSessionId(), EventCodec.encode(event));
+        record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        send(record);
+    }
+
     public void sendRaw(String key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("producing failed", e);
         } catch (InterruptedException e) {
