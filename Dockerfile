@@ -4,7 +4,8 @@
 #   docker build --target api-service     -t wagate/api-service .
 #   docker build --target session-service -t wagate/session-service .
 #   docker build --target webhook-service -t wagate/webhook-service .
-# docker-compose.yml builds all three. Health checks live in compose and in the Helm chart, not here.
+#   docker build --target media-service   -t wagate/media-service .
+# docker-compose.yml builds all four. Health checks live in compose and in the Helm chart, not here.
 
 ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-21
 ARG JRE_IMAGE=eclipse-temurin:21-jre-noble
@@ -18,14 +19,14 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q package dependency:copy-dependencies \
         -Dmaven.test.skip=true -Dspotless.skip=true -DincludeScope=runtime \
-        -pl api-service,session-service,webhook-service -am \
- && for service in api-service session-service webhook-service; do \
+        -pl api-service,session-service,webhook-service,media-service -am \
+ && for service in api-service session-service webhook-service media-service; do \
         mkdir -p /out/$service/lib \
      && cp $service/target/dependency/*.jar /out/$service/lib/ \
      && cp $service/target/$service-*.jar /out/$service/app.jar; \
     done
 
-# ---- runtime: what the three service images share
+# ---- runtime: what the service images share
 FROM ${JRE_IMAGE} AS runtime
 # curl is for the probes compose runs inside the container; a fixed numeric uid lets Kubernetes
 # verify runAsNonRoot.
@@ -63,3 +64,13 @@ LABEL org.opencontainers.image.title="wagate session-service"
 USER 10001:10001
 EXPOSE 8083
 ENTRYPOINT ["java", "-cp", "/app/app.jar:/app/lib/*", "io.wagate.session.SessionApplication"]
+
+# media-service converts with the ffmpeg and libwebp that its jars carry (x86-64 Linux builds); they
+# are unpacked into /tmp on first use, so /tmp must be writable and allow execution.
+FROM runtime AS media-service
+COPY --from=build /out/media-service/lib/ /app/lib/
+COPY --from=build /out/media-service/app.jar /app/app.jar
+LABEL org.opencontainers.image.title="wagate media-service"
+USER 10001:10001
+EXPOSE 8084
+ENTRYPOINT ["java", "-cp", "/app/app.jar:/app/lib/*", "io.wagate.media.MediaApplication"]

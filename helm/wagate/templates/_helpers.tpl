@@ -83,6 +83,10 @@ app.kubernetes.io/component: {{ .service }}
 {{- .Values.s3.existingSecret | default (printf "%s-s3" (include "wagate.fullname" .)) }}
 {{- end }}
 
+{{- define "wagate.mediaLinks.secretName" -}}
+{{- .Values.media.existingSecret | default (printf "%s-media-links" (include "wagate.fullname" .)) }}
+{{- end }}
+
 {{- define "wagate.authState.secretName" -}}
 {{- .Values.authState.existingSecret | default (printf "%s-auth-state" (include "wagate.fullname" .)) }}
 {{- end }}
@@ -93,6 +97,33 @@ app.kubernetes.io/component: {{ .service }}
 
 {{- define "wagate.redis.auth" -}}
 {{- if or .Values.redis.password .Values.redis.existingSecret }}true{{ end }}
+{{- end }}
+
+{{/* media-service reads S3 credentials from a Secret, else it uses the pod's own identity. */}}
+{{- define "wagate.s3.credentials" -}}
+{{- if or .Values.s3.accessKeyId .Values.s3.existingSecret }}true{{ end }}
+{{- end }}
+
+{{/* What signed media links start with: media.publicBaseUrl, else the first ingress host. */}}
+{{- define "wagate.publicBaseUrl" -}}
+{{- if .Values.media.publicBaseUrl }}
+{{- .Values.media.publicBaseUrl | trimSuffix "/" }}
+{{- else if and .Values.ingress.enabled .Values.ingress.hosts }}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty .Values.ingress.tls))) (first .Values.ingress.hosts) }}
+{{- end }}
+{{- end }}
+
+{{/* The signed media links: webhook-service signs them, media-service checks them. */}}
+{{- define "wagate.mediaLinks.env" -}}
+- name: WAGATE_MEDIA_URL_SIGNING_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "wagate.mediaLinks.secretName" . }}
+      key: {{ .Values.media.secretKey }}
+{{- with include "wagate.publicBaseUrl" . }}
+- name: WAGATE_PUBLIC_BASE_URL
+  value: {{ . | quote }}
+{{- end }}
 {{- end }}
 
 {{- define "wagate.adminKey.enabled" -}}
@@ -165,6 +196,10 @@ app.kubernetes.io/component: {{ .service }}
     secretKeyRef:
       name: {{ include "wagate.postgres.secretName" $root }}
       key: {{ $root.Values.postgres.passwordKey }}
+{{- if $root.Values.mediaService.enabled }}
+- name: WAGATE_MEDIA_SERVICE_URL
+  value: {{ printf "http://%s:%v" (include "wagate.componentName" (dict "root" $root "service" "media-service")) $root.Values.mediaService.port | quote }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -277,16 +312,13 @@ spec:
 {{- if and $v.kafka.sasl.enabled (not $v.kafka.sasl.existingSecret) (not (and $v.kafka.sasl.username $v.kafka.sasl.password)) }}
 {{- fail "kafka.sasl.enabled needs kafka.sasl.username and kafka.sasl.password, or kafka.sasl.existingSecret" }}
 {{- end }}
-{{- if and $v.s3.enabled (not $v.s3.existingSecret) (not (and $v.s3.accessKeyId $v.s3.secretAccessKey)) }}
-{{- fail "s3.enabled needs s3.accessKeyId and s3.secretAccessKey, or s3.existingSecret" }}
+{{- if and (not $v.s3.existingSecret) (ne (empty $v.s3.accessKeyId) (empty $v.s3.secretAccessKey)) }}
+{{- fail "s3.accessKeyId and s3.secretAccessKey go together: set both, or neither (the pod's own identity), or s3.existingSecret" }}
 {{- end }}
-{{- range $name := list "apiService" "webhookService" }}
+{{- range $name := list "apiService" "webhookService" "mediaService" }}
 {{- $autoscaling := (get $v $name).autoscaling }}
 {{- if and $autoscaling.enabled (lt (int $autoscaling.maxReplicas) (int $autoscaling.minReplicas)) }}
 {{- fail (printf "%s.autoscaling.maxReplicas is below minReplicas" $name) }}
 {{- end }}
-{{- end }}
-{{- if $v.mediaService.enabled }}
-{{- fail "mediaService.enabled: media-service has no image yet; leave it false" }}
 {{- end }}
 {{- end }}

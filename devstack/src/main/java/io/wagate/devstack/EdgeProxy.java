@@ -15,11 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /**
- * The one public base URL: routes {@code /v1/webhooks} and {@code /v1/events} to webhook-service and every other
- * {@code /v1} path to api-service, as the Helm chart's ingress does. Internal paths are not routed.
+ * The one public base URL: routes {@code /v1/webhooks} and {@code /v1/events} to webhook-service,
+ * {@code /v1/media} to media-service and every other {@code /v1} path to api-service, as the Helm
+ * chart's ingress does. Internal paths are not routed.
  */
 final class EdgeProxy implements AutoCloseable {
 
@@ -41,19 +42,18 @@ final class EdgeProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private final IntSupplier apiPort;
-    private final IntSupplier webhookPort;
+    /** Where a service listens now, or -1 while it is not running. */
+    private final ToIntFunction<Service> ports;
 
-    private EdgeProxy(HttpServer server, IntSupplier apiPort, IntSupplier webhookPort) {
+    private EdgeProxy(HttpServer server, ToIntFunction<Service> ports) {
         this.server = server;
-        this.apiPort = apiPort;
-        this.webhookPort = webhookPort;
+        this.ports = ports;
     }
 
-    static EdgeProxy start(String host, int port, IntSupplier apiPort, IntSupplier webhookPort) {
+    static EdgeProxy start(String host, int port, ToIntFunction<Service> ports) {
         try {
             var server = HttpServer.create(new InetSocketAddress(host, port), 128);
-            var proxy = new EdgeProxy(server, apiPort, webhookPort);
+            var proxy = new EdgeProxy(server, ports);
             server.createContext("/", proxy::forward);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
@@ -77,9 +77,11 @@ final class EdgeProxy implements AutoCloseable {
                         "{\"error\":{\"code\":\"not_found\",\"message\":\"no such route\",\"details\":{}}}");
                 return;
             }
-            boolean webhooks = path.startsWith("/v1/webhooks") || path.startsWith("/v1/events");
-            int target = webhooks ? webhookPort.getAsInt() : apiPort.getAsInt();
+            int target = ports.applyAsInt(serviceFor(path));
             try {
+                if (target <= 0) {
+                    throw new IOException("not running");
+                }
                 relay(exchange, target);
             } catch (IOException e) {
                 reply(
@@ -89,6 +91,16 @@ final class EdgeProxy implements AutoCloseable {
                                 + " is not answering\",\"details\":{}}}");
             }
         }
+    }
+
+    static Service serviceFor(String path) {
+        if (path.startsWith("/v1/webhooks") || path.startsWith("/v1/events")) {
+            return Service.WEBHOOK;
+        }
+        if (path.equals("/v1/media") || path.startsWith("/v1/media/")) {
+            return Service.MEDIA;
+        }
+        return Service.API;
     }
 
     private void relay(HttpExchange exchange, int targetPort) throws IOException {

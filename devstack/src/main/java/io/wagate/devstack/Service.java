@@ -4,7 +4,8 @@ package io.wagate.devstack;
 public enum Service {
     API("api-service", "io.wagate.api.ApiApplication"),
     SESSION("session-service", "io.wagate.session.SessionApplication"),
-    WEBHOOK("webhook-service", "io.wagate.webhook.WebhookApplication");
+    WEBHOOK("webhook-service", "io.wagate.webhook.WebhookApplication"),
+    MEDIA("media-service", "io.wagate.media.MediaApplication");
 
     private final String module;
     private final String mainClass;

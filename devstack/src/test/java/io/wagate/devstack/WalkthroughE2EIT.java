@@ -92,13 +92,15 @@ class WalkthroughE2EIT {
     @Test
     @Order(2)
     void aTextIsSentDeliveredAndReadWithEveryWebhookSignedAndCorrelated() throws Exception {
+        // a send answers once WhatsApp acknowledged it
         JsonNode accepted = call(
                 "POST",
                 "/v1/sessions/" + sessionId + "/messages",
                 Map.of("to", "5511999999999", "type", "text", "text", "hi", "client_ref", "order-42"),
-                202);
-        String messageId = accepted.get("message_id").asText();
-        assertThat(accepted.get("status").asText()).isEqualTo("queued");
+                200);
+        String messageId = accepted.get("id").asText();
+        assertThat(accepted.get("status").asText()).isEqualTo("sent");
+        assertThat(accepted.get("wa_message_id").asText()).isNotBlank();
         assertThat(accepted.get("client_ref").asText()).isEqualTo("order-42");
 
         await().atMost(PATIENCE).until(() -> messageTypesReceived(messageId)
@@ -125,7 +127,7 @@ class WalkthroughE2EIT {
         receiver.failing(true);
         String messageId = call(
                         "POST",
-                        "/v1/sessions/" + sessionId + "/messages",
+                        "/v1/sessions/" + sessionId + "/messages?async=true",
                         Map.of("to", "5511988887777", "type", "text", "text", "still there?"),
                         202)
                 .get("message_id")

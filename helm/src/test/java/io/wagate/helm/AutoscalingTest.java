@@ -14,8 +14,8 @@ class AutoscalingTest {
         // Then
         assertThat(manifests.ofKind("HorizontalPodAutoscaler"))
                 .extracting(Manifest::name)
-                .containsExactlyInAnyOrder("wagate-api-service", "wagate-webhook-service");
-        for (String service : new String[] {"api-service", "webhook-service"}) {
+                .containsExactlyInAnyOrder("wagate-api-service", "wagate-webhook-service", "wagate-media-service");
+        for (String service : new String[] {"api-service", "webhook-service", "media-service"}) {
             var hpa = manifests.get("HorizontalPodAutoscaler", "wagate-" + service);
             assertThat(hpa.body()).containsEntry("apiVersion", "autoscaling/v2");
             assertThat(hpa.string("spec.scaleTargetRef.kind")).isEqualTo("Deployment");
@@ -49,5 +49,20 @@ class AutoscalingTest {
                         .get("HorizontalPodAutoscaler", "wagate-webhook-service")
                         .at("spec.maxReplicas"))
                 .isEqualTo(4);
+    }
+
+    @Test
+    void mediaServiceScalesAndIsProtectedLikeTheOtherStatelessServices() {
+        // When
+        var manifests = Chart.render("mediaService: {autoscaling: {enabled: false}, replicas: 3}");
+
+        // Then
+        assertThat(manifests.find("HorizontalPodAutoscaler", "wagate-media-service"))
+                .isEmpty();
+        assertThat(manifests.workload("media-service").at("spec.replicas")).isEqualTo(3);
+        var budget = manifests.get("PodDisruptionBudget", "wagate-media-service");
+        assertThat(budget.at("spec.maxUnavailable")).isEqualTo(1);
+        assertThat(budget.map("spec.selector.matchLabels"))
+                .isEqualTo(manifests.workload("media-service").map("spec.selector.matchLabels"));
     }
 }

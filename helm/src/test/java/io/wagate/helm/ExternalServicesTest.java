@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ExternalServicesTest {
 
-    private static final List<String> SERVICES = List.of("api-service", "session-service", "webhook-service");
+    private static final List<String> SERVICES =
+            List.of("api-service", "session-service", "webhook-service", "media-service");
 
     @Test
     void externalKafkaPostgresAndRedisFlowIntoTheServicesEnvironment() {
@@ -41,8 +42,11 @@ class ExternalServicesTest {
                     .isEqualTo(
                             "jdbc:postgresql://wagate.cluster-1.eu-west-1.rds.amazonaws.com:6432/gateway?sslmode=require");
         }
-        assertThat(manifests.workload("api-service").env().get("REDIS_URI").string("value"))
-                .isEqualTo("rediss://cache.example.internal:6380/2");
+        for (String service : List.of("api-service", "session-service")) {
+            assertThat(manifests.workload(service).env().get("REDIS_URI").string("value"))
+                    .as(service)
+                    .isEqualTo("rediss://cache.example.internal:6380/2");
+        }
         assertThat(manifests.workload("webhook-service").env()).doesNotContainKey("REDIS_URI");
     }
 
@@ -95,5 +99,46 @@ class ExternalServicesTest {
                         .string("value"))
                 .isEqualTo("10s");
         assertThat(manifests.workload("api-service").env()).doesNotContainKey("WAGATE_SIMULATOR_SCAN_DELAY");
+    }
+
+    @Test
+    void theBucketAndItsStoreFlowIntoMediaServicesEnvironment() {
+        // Given
+        String values = """
+                s3:
+                  endpoint: https://minio.storage.svc:9000
+                  region: eu-central-1
+                  bucket: whatsapp-media
+                  forcePathStyle: true
+                  accessKeyId: AKIAEXAMPLE
+                  secretAccessKey: s3-secret
+                mediaService:
+                  allowedHosts: [files.internal, 10.30.0.0/16]
+                """;
+
+        // When
+        var env = Chart.render(values).workload("media-service").env();
+
+        // Then
+        assertThat(env.get("WAGATE_S3_ENDPOINT").string("value")).isEqualTo("https://minio.storage.svc:9000");
+        assertThat(env.get("WAGATE_S3_REGION").string("value")).isEqualTo("eu-central-1");
+        assertThat(env.get("WAGATE_S3_BUCKET").string("value")).isEqualTo("whatsapp-media");
+        assertThat(env.get("WAGATE_S3_FORCE_PATH_STYLE").string("value")).isEqualTo("true");
+        assertThat(env.get("WAGATE_MEDIA_ALLOWED_HOSTS").string("value")).isEqualTo("files.internal,10.30.0.0/16");
+        assertThat(env.get("WAGATE_API_SERVICE_URL").string("value")).isEqualTo("http://wagate-api-service:8081");
+    }
+
+    @Test
+    void onAwsMediaServiceUsesThePodsOwnIdentityWhenNoKeysAreGiven() {
+        // When
+        var env = Chart.render("s3: {forcePathStyle: false}")
+                .workload("media-service")
+                .env();
+
+        // Then
+        assertThat(env)
+                .doesNotContainKeys("WAGATE_S3_ENDPOINT", "WAGATE_S3_ACCESS_KEY_ID", "WAGATE_S3_SECRET_ACCESS_KEY");
+        assertThat(env.get("WAGATE_S3_FORCE_PATH_STYLE").string("value")).isEqualTo("false");
+        assertThat(env.get("WAGATE_S3_BUCKET").string("value")).isEqualTo("wagate-media");
     }
 }

@@ -23,7 +23,9 @@ class IngressTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "/v1/webhooks", "wagate-webhook-service",
                         "/v1/events", "wagate-webhook-service",
-                        "/v1", "wagate-api-service"));
+                        "/v1/media", "wagate-media-service",
+                        "/v1", "wagate-api-service",
+                        "/docs", "wagate-api-service"));
         assertThat(paths(new Manifest(rules.getFirst())))
                 .allSatisfy(path -> {
                     assertThat(path.get("pathType")).isEqualTo("Prefix");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class SecretsTest {
 
-    private static final List<String> SERVICES = List.of("api-service", "session-service", "webhook-service");
+    private static final List<String> SERVICES =
+            List.of("api-service", "session-service", "webhook-service", "media-service");
 
     @Test
     void theDatabasePasswordReachesEveryServiceThroughASecret() {
@@ -134,17 +135,105 @@ class SecretsTest {
     }
 
     @Test
-    void s3CredentialsAreRenderedForMediaOnlyWhenEnabled() {
+    void s3CredentialsReachMediaServiceFromTheChartsSecretOrAnExistingOne() {
         // When
-        var off = Chart.render();
-        var own = Chart.render("s3: {enabled: true, accessKeyId: AKIA, secretAccessKey: s3-secret}");
-        var existing = Chart.render("s3: {enabled: true, existingSecret: bucket-credentials}");
+        var none = Chart.render();
+        var own = Chart.render("s3: {accessKeyId: AKIA, secretAccessKey: s3-secret}");
+        var existing = Chart.render("s3: {existingSecret: bucket-credentials, accessKeyIdKey: id}");
 
         // Then
-        assertThat(off.find("Secret", "wagate-s3")).isEmpty();
+        assertThat(none.find("Secret", "wagate-s3")).isEmpty();
+        assertThat(none.workload("media-service").env()).doesNotContainKey("WAGATE_S3_ACCESS_KEY_ID");
+
         assertThat(decoded(own.get("Secret", "wagate-s3"), "access-key-id")).isEqualTo("AKIA");
         assertThat(decoded(own.get("Secret", "wagate-s3"), "secret-access-key")).isEqualTo("s3-secret");
+        var env = own.workload("media-service").env();
+        assertThat(env.get("WAGATE_S3_ACCESS_KEY_ID").map("valueFrom.secretKeyRef"))
+                .isEqualTo(Map.of("name", "wagate-s3", "key", "access-key-id"));
+        assertThat(env.get("WAGATE_S3_SECRET_ACCESS_KEY").map("valueFrom.secretKeyRef"))
+                .isEqualTo(Map.of("name", "wagate-s3", "key", "secret-access-key"));
+        assertThat(env.get("WAGATE_S3_SECRET_ACCESS_KEY").at("value")).isNull();
+        assertThat(own.workload("api-service").env()).doesNotContainKey("WAGATE_S3_ACCESS_KEY_ID");
+
         assertThat(existing.find("Secret", "wagate-s3")).isEmpty();
+        assertThat(existing.workload("media-service")
+                        .env()
+                        .get("WAGATE_S3_ACCESS_KEY_ID")
+                        .map("valueFrom.secretKeyRef"))
+                .isEqualTo(Map.of("name", "bucket-credentials", "key", "id"));
+    }
+
+    @Test
+    void halfAnS3KeyPairIsRejected() {
+        assertThatThrownBy(() -> Chart.render("s3: {accessKeyId: AKIA}")).hasMessageContaining("s3.secretAccessKey");
+    }
+
+    @Test
+    void theMediaLinkKeyIsSharedBySignerAndCheckerOnly() {
+        // When no key is given, the chart generates one in a pre-install hook (which helm template
+        // does not render, like the generated auth-state key)
+        var generated = Chart.render();
+
+        // Then
+        assertThat(generated.find("Secret", "wagate-media-links")).isEmpty();
+        for (String service : List.of("media-service", "webhook-service")) {
+            assertThat(generated
+                            .workload(service)
+                            .env()
+                            .get("WAGATE_MEDIA_URL_SIGNING_KEY")
+                            .map("valueFrom.secretKeyRef"))
+                    .isEqualTo(Map.of("name", "wagate-media-links", "key", "url-signing-key"));
+        }
+        assertThat(generated.workload("api-service").env()).doesNotContainKey("WAGATE_MEDIA_URL_SIGNING_KEY");
+        assertThat(generated.workload("session-service").env()).doesNotContainKey("WAGATE_MEDIA_URL_SIGNING_KEY");
+    }
+
+    @Test
+    void aGivenOrExistingMediaLinkKeyIsUsedInstead() {
+        // Given
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+
+        // When
+        var given = Chart.render("media: {urlSigningKey: '" + key + "'}");
+        var existing = Chart.render("media: {existingSecret: vault-media, secretKey: signing}");
+
+        // Then
+        var secret = given.get("Secret", "wagate-media-links");
+        assertThat(decoded(secret, "url-signing-key")).isEqualTo(key);
+        assertThat(secret.map("metadata.annotations"))
+                .containsEntry("helm.sh/resource-policy", "keep")
+                .doesNotContainKey("helm.sh/hook");
+        assertThat(existing.find("Secret", "wagate-media-links")).isEmpty();
+        assertThat(existing.workload("webhook-service")
+                        .env()
+                        .get("WAGATE_MEDIA_URL_SIGNING_KEY")
+                        .map("valueFrom.secretKeyRef"))
+                .isEqualTo(Map.of("name", "vault-media", "key", "signing"));
+        assertThatThrownBy(() -> Chart.render("media: {urlSigningKey: too-short}"))
+                .hasMessageContaining("urlSigningKey");
+    }
+
+    @Test
+    void mediaLinksStartWithThePublicBaseUrl() {
+        // When
+        var fromIngress =
+                Chart.render("ingress: {hosts: [wa.example.com], tls: [{secretName: t, hosts: [wa.example.com]}]}");
+        var given = Chart.render("media: {publicBaseUrl: 'https://api.example.com/'}");
+        var unknown = Chart.render();
+
+        // Then
+        assertThat(fromIngress
+                        .workload("webhook-service")
+                        .env()
+                        .get("WAGATE_PUBLIC_BASE_URL")
+                        .string("value"))
+                .isEqualTo("https://wa.example.com");
+        assertThat(given.workload("webhook-service")
+                        .env()
+                        .get("WAGATE_PUBLIC_BASE_URL")
+                        .string("value"))
+                .isEqualTo("https://api.example.com");
+        assertThat(unknown.workload("webhook-service").env()).doesNotContainKey("WAGATE_PUBLIC_BASE_URL");
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class WorkloadsTest {
 
     private static final Map<String, Integer> PORTS =
-            Map.of("api-service", 8081, "webhook-service", 8082, "session-service", 8083);
+            Map.of("api-service", 8081, "webhook-service", 8082, "session-service", 8083, "media-service", 8084);
 
     @Test
     void eachServiceRunsItsOwnImageBehindItsOwnService() {
@@ -20,6 +20,7 @@ class WorkloadsTest {
         assertThat(manifests.get("Deployment", "wagate-api-service")).isNotNull();
         assertThat(manifests.get("Deployment", "wagate-webhook-service")).isNotNull();
         assertThat(manifests.get("StatefulSet", "wagate-session-service")).isNotNull();
+        assertThat(manifests.get("Deployment", "wagate-media-service")).isNotNull();
         PORTS.forEach((service, port) -> {
             var container = manifests.workload(service).container();
             assertThat(container.string("image")).isEqualTo("wagate/" + service + ":0.1.0");
@@ -42,12 +43,41 @@ class WorkloadsTest {
     }
 
     @Test
-    void mediaServiceIsReservedAndRendersNothing() {
+    void mediaServiceCanBeLeftOutAndThenNothingPointsAtIt() {
+        // When
+        var manifests = Chart.render("mediaService: {enabled: false}");
+
+        // Then
+        assertThat(manifests.all()).noneMatch(m -> m.name().contains("media"));
+        for (String service : List.of("api-service", "session-service", "webhook-service")) {
+            assertThat(manifests.workload(service).env())
+                    .doesNotContainKeys("WAGATE_MEDIA_SERVICE_URL", "WAGATE_MEDIA_URL_SIGNING_KEY");
+        }
+        assertThat(manifests
+                        .get("Ingress", "wagate")
+                        .list("spec.rules")
+                        .getFirst()
+                        .toString())
+                .doesNotContain("/v1/media");
+    }
+
+    @Test
+    void everyServiceReachesMediaServiceThroughItsClusterService() {
         // When
         var manifests = Chart.render();
 
         // Then
-        assertThat(manifests.all()).noneMatch(m -> m.name().contains("media"));
+        var media = manifests.get("Service", "wagate-media-service");
+        String url = "http://wagate-media-service:"
+                + media.list("spec.ports").getFirst().get("port");
+        for (String service : List.of("api-service", "session-service", "webhook-service")) {
+            assertThat(manifests
+                            .workload(service)
+                            .env()
+                            .get("WAGATE_MEDIA_SERVICE_URL")
+                            .string("value"))
+                    .isEqualTo(url);
+        }
     }
 
     @Test

@@ -12,11 +12,12 @@ import io.wagate.api.error.ApiError;
 import io.wagate.api.error.ErrorEnvelope;
 import java.util.Optional;
 
-/** Every {@code /v1} request needs {@code Authorization: Bearer <key>} of a live key. */
+/** Every {@code /v1} request needs {@code Authorization: Bearer <key>} of a live key, but the API's description. */
 @ServerFilter("/v1/**")
 public class BearerAuthFilter {
 
     private static final String SCHEME = "Bearer ";
+    static final String OPENAPI_PATH = "/v1/openapi.yaml";
 
     private final CallerResolver callers;
 
@@ -28,6 +29,9 @@ public class BearerAuthFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
+        if (request.getPath().equals(OPENAPI_PATH)) {
+            return null;
+        }
         Optional<Caller> caller = bearerToken(request).flatMap(callers::resolve);
         if (caller.isEmpty()) {
             return ErrorEnvelope.response(new ApiError.Unauthorized()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

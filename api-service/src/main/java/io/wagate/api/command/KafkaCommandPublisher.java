@@ -1,10 +1,14 @@
 package io.wagate.api.command;
 
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.wagate.api.error.ApiError;
 import io.wagate.api.error.ApiException;
 import io.wagate.schemas.Topics;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +29,15 @@ public class KafkaCommandPublisher implements CommandPublisher {
     private final String topic;
     private final Duration ackTimeout;
     private final io.micrometer.core.instrument.Timer kafkaAck;
+    private final TextMapPropagator propagator;
 
     KafkaCommandPublisher(
             @KafkaClient(id = PRODUCER_ID) Producer<String, byte[]> producer,
             KafkaSettings settings,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters,
+            OpenTelemetry openTelemetry) {
         this.producer = producer;
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.topic = settings.topicPrefix() + Topics.COMMANDS;
         this.ackTimeout = settings.ackTimeout();
         this.kafkaAck = io.micrometer.core.instrument.Timer.builder("wagate.send.latency")
@@ -46,7 +53,7 @@ public class KafkaCommandPublisher implements CommandPublisher {
         try {
             // send() itself may block for metadata, up to max.block.ms = the ack timeout
             long started = System.nanoTime();
-            var ack = producer.send(new ProducerRecord<>(topic, sessionId, command));
+            var ack = producer.send(traced(new ProducerRecord<>(topic, sessionId, command), Context.current()));
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             kafkaAck.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (TimeoutException | KafkaException e) {
@@ -62,9 +69,10 @@ public class KafkaCommandPublisher implements CommandPublisher {
     @Override
     public void publishWithoutWaiting(String sessionId, byte[] command) {
         // send() can block up to max.block.ms on metadata; the caller's answer must not wait for it
+        Context trace = Context.current();
         Thread.ofVirtual().name("command-" + sessionId).start(() -> {
             try {
-                producer.send(new ProducerRecord<>(topic, sessionId, command), (metadata, failure) -> {
+                producer.send(traced(new ProducerRecord<>(topic, sessionId, command), trace), (metadata, failure) -> {
                     if (failure != null) {
                         LOG.warn("command for {} was not queued: {}", sessionId, failure.toString());
                     }
@@ -73,6 +81,15 @@ public class KafkaCommandPublisher implements CommandPublisher {
                 LOG.warn("command for {} was not queued: {}", sessionId, e.toString());
             }
         });
+    }
+
+    /** The request's trace goes with the command (W3C traceparent header), so one send is one trace. */
+    private ProducerRecord<String, byte[]> traced(ProducerRecord<String, byte[]> record, Context trace) {
+        propagator.inject(
+                trace,
+                record.headers(),
+                (headers, key, value) -> headers.add(key, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     private ApiException unavailable(String sessionId, Throwable cause) {

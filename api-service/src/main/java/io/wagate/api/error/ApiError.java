@@ -44,7 +44,57 @@ public sealed interface ApiError {
         }
     }
 
-    record InvalidPhoneNumber(String message) implements ApiError {}
+    /** {@code field} is the request field holding the number ({@code to}, {@code mentions}, {@code phone_number}...). */
+    record InvalidPhoneNumber(String field, String message) implements ApiError {
+        public InvalidPhoneNumber(String message) {
+            this("to", message);
+        }
+    }
+
+    /** A JID that is malformed or of a server we do not send to. */
+    record InvalidRecipient(String field, String message) implements ApiError {}
+
+    /** {@code mentions} or {@code mention_all} on a recipient that is not a group. */
+    record MentionsNotSupported(String recipient) implements ApiError {}
+
+    /** {@code reply_private} where it cannot work (no group recipient). */
+    record PrivateReplyFailed(String message) implements ApiError {}
+
+    /** A target message (of a reply or a reaction) that belongs to another session. */
+    record TargetNotFound(String code, String field, String messageId) implements ApiError {}
+
+    /** An edit of a message that is not an outbound text of this session. */
+    record EditNotAllowed(String message) implements ApiError {}
+
+    /** A deletion of a message this session did not send. */
+    record RevokeNotAllowed(String message) implements ApiError {}
+
+    /** The session is linked already; pairing again needs a logout first. */
+    record AlreadyConnected() implements ApiError {}
+
+    record PairingCodeNotAvailable(String status) implements ApiError {}
+
+    /** An invite that is neither a code nor a chat.whatsapp.com link. */
+    record InvalidInvite(String message) implements ApiError {}
+
+    /** A sync send found the session's or the organization's send bucket empty. */
+    record RateLimited(String scope, long retryAfterSeconds) implements ApiError {}
+
+    /** media-service refused the media; its status and code are passed on as they are. */
+    record MediaRejected(int status, String code, String message, Map<String, Object> details) implements ApiError {
+        public MediaRejected {
+            details = Map.copyOf(details);
+        }
+    }
+
+    /** A synchronous send that WhatsApp (or session-service) refused; {@code code} is the failure's code. */
+    record MessageFailed(String messageId, String code, String message, boolean replayed) implements ApiError {}
+
+    /** session-service could not carry out a command; {@code code} is its CommandFailed code. */
+    record CommandFailed(String code, String message) implements ApiError {}
+
+    /** session-service did not answer a command in time. */
+    record Timeout(String message) implements ApiError {}
 
     record NotConnected(String status) implements ApiError {}
 
@@ -76,6 +126,20 @@ public sealed interface ApiError {
             case BadRequest ignored -> HttpStatus.BAD_REQUEST;
             case ValidationError ignored -> HttpStatus.BAD_REQUEST;
             case InvalidPhoneNumber ignored -> HttpStatus.BAD_REQUEST;
+            case InvalidRecipient ignored -> HttpStatus.BAD_REQUEST;
+            case MentionsNotSupported ignored -> HttpStatus.BAD_REQUEST;
+            case PrivateReplyFailed ignored -> HttpStatus.BAD_REQUEST;
+            case TargetNotFound ignored -> HttpStatus.BAD_REQUEST;
+            case EditNotAllowed ignored -> HttpStatus.BAD_REQUEST;
+            case RevokeNotAllowed ignored -> HttpStatus.BAD_REQUEST;
+            case AlreadyConnected ignored -> HttpStatus.CONFLICT;
+            case PairingCodeNotAvailable ignored -> HttpStatus.CONFLICT;
+            case InvalidInvite ignored -> HttpStatus.BAD_REQUEST;
+            case RateLimited ignored -> HttpStatus.TOO_MANY_REQUESTS;
+            case MediaRejected rejected -> HttpStatus.valueOf(rejected.status());
+            case MessageFailed ignored -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case CommandFailed failed -> CommandFailures.status(failed.code());
+            case Timeout ignored -> HttpStatus.GATEWAY_TIMEOUT;
             case NotConnected ignored -> HttpStatus.CONFLICT;
             case QrNotAvailable ignored -> HttpStatus.CONFLICT;
             case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
@@ -99,6 +163,20 @@ public sealed interface ApiError {
             case BadRequest ignored -> "bad_request";
             case ValidationError ignored -> "validation_error";
             case InvalidPhoneNumber ignored -> "invalid_phone_number";
+            case InvalidRecipient ignored -> "invalid_recipient";
+            case MentionsNotSupported ignored -> "mentions_not_supported";
+            case PrivateReplyFailed ignored -> "private_reply_failed";
+            case TargetNotFound notFound -> notFound.code();
+            case EditNotAllowed ignored -> "edit_not_allowed";
+            case RevokeNotAllowed ignored -> "revoke_not_allowed";
+            case AlreadyConnected ignored -> "already_connected";
+            case PairingCodeNotAvailable ignored -> "pairing_code_not_available";
+            case InvalidInvite ignored -> "invalid_invite";
+            case RateLimited ignored -> "rate_limited";
+            case MediaRejected rejected -> rejected.code();
+            case MessageFailed failed -> failed.code();
+            case CommandFailed failed -> failed.code();
+            case Timeout ignored -> "timeout";
             case NotConnected ignored -> "not_connected";
             case QrNotAvailable ignored -> "qr_not_available";
             case Unavailable ignored -> "unavailable";
@@ -125,6 +203,22 @@ public sealed interface ApiError {
                 validation.errors().getFirst().field() + ": "
                         + validation.errors().getFirst().message();
             case InvalidPhoneNumber invalid -> invalid.message();
+            case InvalidRecipient invalid -> invalid.message();
+            case MentionsNotSupported ignored -> "mentions are only supported in group chats (a @g.us recipient)";
+            case PrivateReplyFailed failed -> failed.message();
+            case TargetNotFound notFound -> "message " + notFound.messageId() + " is not a message of this session";
+            case EditNotAllowed notAllowed -> notAllowed.message();
+            case RevokeNotAllowed notAllowed -> notAllowed.message();
+            case AlreadyConnected ignored -> "the session is connected already; log it out to pair another phone";
+            case PairingCodeNotAvailable unavailable -> "no pairing code to enter: session is " + unavailable.status();
+            case InvalidInvite invalid -> invalid.message();
+            case RateLimited limited ->
+                "too many sends for this " + limited.scope() + "; retry in " + limited.retryAfterSeconds()
+                        + " s or send with ?async=true to have it paced";
+            case MediaRejected rejected -> rejected.message();
+            case MessageFailed failed -> failed.message();
+            case CommandFailed failed -> failed.message();
+            case Timeout timeout -> timeout.message();
             case NotConnected notConnected -> "session is " + notConnected.status() + ", not connected";
             case QrNotAvailable qr -> "no QR code to scan: session is " + qr.status();
             case Unavailable unavailable -> unavailable.message();
@@ -145,7 +239,23 @@ public sealed interface ApiError {
                 details.put("errors", validation.errors());
                 yield details;
             }
-            case InvalidPhoneNumber ignored -> Map.of("field", "to");
+            case InvalidPhoneNumber invalid -> Map.of("field", invalid.field());
+            case InvalidRecipient invalid -> Map.of("field", invalid.field());
+            case MentionsNotSupported unsupported -> Map.of("field", "mentions", "to", unsupported.recipient());
+            case PrivateReplyFailed ignored -> Map.of("field", "reply_private");
+            case TargetNotFound notFound -> Map.of("field", notFound.field(), "message_id", notFound.messageId());
+            case EditNotAllowed ignored -> Map.of();
+            case RevokeNotAllowed ignored -> Map.of();
+            case AlreadyConnected ignored -> Map.of("status", "connected");
+            case PairingCodeNotAvailable unavailable -> Map.of("status", unavailable.status());
+            case InvalidInvite ignored -> Map.of("field", "invite");
+            case RateLimited limited ->
+                Map.of("scope", limited.scope(), "retry_after_seconds", limited.retryAfterSeconds());
+            case MediaRejected rejected -> rejected.details();
+            case MessageFailed failed ->
+                Map.of("message_id", failed.messageId(), "status", "failed", "replayed", failed.replayed());
+            case CommandFailed ignored -> Map.of();
+            case Timeout ignored -> Map.of();
             case NotConnected notConnected -> Map.of("status", notConnected.status());
             case QrNotAvailable qr -> Map.of("status", qr.status());
             case UnsupportedContentType unsupported -> Map.of("content_type", unsupported.contentType());

@@ -1,8 +1,10 @@
 package io.wagate.api.error;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
@@ -12,6 +14,10 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
 
     @Override
     public HttpResponse<ErrorEnvelope> handle(HttpRequest request, ApiException exception) {
-        return ErrorEnvelope.response(exception.error());
+        MutableHttpResponse<ErrorEnvelope> response = ErrorEnvelope.response(exception.error());
+        if (exception.error() instanceof ApiError.RateLimited limited) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+        }
+        return response;
     }
 }

@@ -13,4 +13,9 @@ public record IdempotencyRecord(
         String requestHash,
         @Nullable String messageId,
         @Nullable String clientRef,
-        Instant createdAt) {}
+        Instant createdAt,
+        @Nullable String status,
+        @Nullable String waMessageId,
+        @Nullable String errorCode,
+        @Nullable String errorMessage,
+        boolean pending) {}

@@ -20,9 +20,21 @@ public interface IdempotencyRepository extends GenericRepository<IdempotencyReco
 
     Optional<IdempotencyRecord> findByOrganizationIdAndKey(String organizationId, String key);
 
-    @Query("UPDATE idempotency_keys SET message_id = :messageId, client_ref = :clientRef"
-            + " WHERE organization_id = :organizationId AND key = :key")
-    void complete(String organizationId, String key, String messageId, @Nullable String clientRef);
+    @Query("""
+            UPDATE idempotency_keys
+               SET message_id = :messageId, client_ref = :clientRef, status = :status, wa_message_id = :waMessageId,
+                   error_code = :errorCode, error_message = :errorMessage, pending = :pending
+             WHERE organization_id = :organizationId AND key = :key""")
+    void complete(
+            String organizationId,
+            String key,
+            String messageId,
+            @Nullable String clientRef,
+            String status,
+            @Nullable String waMessageId,
+            @Nullable String errorCode,
+            @Nullable String errorMessage,
+            boolean pending);
 
     @Query("DELETE FROM idempotency_keys WHERE organization_id = :organizationId AND key = :key")
     void release(String organizationId, String key);

@@ -8,18 +8,33 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Makes a send safe to retry: the first request with an {@code Idempotency-Key} (per organization)
  * is carried out; a retry with the same key and the same request answers the first outcome and
- * sends nothing; the same key with another request is refused. A request that failed frees its key.
+ * sends nothing; the same key with another request is refused. A request that was refused (bad
+ * input, not connected, rate limited, Kafka down) frees its key; a send WhatsApp refused did happen,
+ * so its failure is the outcome a retry gets.
  */
 @Singleton
 public class IdempotentSends {
 
-    /** What the first request answered. */
-    public record Outcome(String messageId, @Nullable String clientRef, boolean replayed) {}
+    /**
+     * What a send answered: {@code status} is {@code queued} (with {@code pending} when a synchronous
+     * wait ran out), a status past {@code sent} with the WhatsApp id, or {@code failed} with a reason.
+     */
+    public record Outcome(
+            String messageId,
+            @Nullable String clientRef,
+            String status,
+            @Nullable String waMessageId,
+            @Nullable String errorCode,
+            @Nullable String errorMessage,
+            boolean pending,
+            boolean replayed) {}
 
     private static final int MAX_KEY_LENGTH = 255;
 
@@ -32,14 +47,18 @@ public class IdempotentSends {
         this.config = config;
     }
 
+    /**
+     * Carries out {@code sendOnce} unless the key answered already. {@code sendOnce} is handed a
+     * checkpoint to record the send as queued the moment it is in Kafka, before a synchronous wait:
+     * should this request die waiting, a retry answers that rather than "in progress" for a day.
+     */
     public Outcome send(
             String organizationId,
             @Nullable String key,
             String requestHash,
-            @Nullable String clientRef,
-            Supplier<String> sendReturningMessageId) {
+            Function<Consumer<Outcome>, Outcome> sendOnce) {
         if (key == null) {
-            return new Outcome(sendReturningMessageId.get(), clientRef, false);
+            return sendOnce.apply(queued -> {});
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new ApiException(
@@ -49,15 +68,34 @@ public class IdempotentSends {
         if (keys.claim(organizationId, key, requestHash, now) == 0) {
             return replay(organizationId, key, requestHash);
         }
-        String messageId;
+        AtomicBoolean queued = new AtomicBoolean();
+        Outcome outcome;
         try {
-            messageId = sendReturningMessageId.get();
+            outcome = sendOnce.apply(checkpoint -> {
+                record(organizationId, key, checkpoint);
+                queued.set(true);
+            });
         } catch (RuntimeException e) {
-            keys.release(organizationId, key);
+            if (!queued.get()) {
+                keys.release(organizationId, key);
+            }
             throw e;
         }
-        keys.complete(organizationId, key, messageId, clientRef);
-        return new Outcome(messageId, clientRef, false);
+        record(organizationId, key, outcome);
+        return outcome;
+    }
+
+    private void record(String organizationId, String key, Outcome outcome) {
+        keys.complete(
+                organizationId,
+                key,
+                outcome.messageId(),
+                outcome.clientRef(),
+                outcome.status(),
+                outcome.waMessageId(),
+                outcome.errorCode(),
+                outcome.errorMessage(),
+                outcome.pending());
     }
 
     private Outcome replay(String organizationId, String key, String requestHash) {
@@ -69,7 +107,16 @@ public class IdempotentSends {
         if (first.messageId() == null) {
             throw new ApiException(new ApiError.IdempotencyKeyInProgress());
         }
-        return new Outcome(first.messageId(), first.clientRef(), true);
+        return new Outcome(
+                first.messageId(),
+                first.clientRef(),
+                // keys stored before outcomes were kept all answered 202 queued
+                first.status() == null ? "queued" : first.status(),
+                first.waMessageId(),
+                first.errorCode(),
+                first.errorMessage(),
+                first.pending(),
+                true);
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "1m")

@@ -1,50 +1,32 @@
 package io.wagate.api.message;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.wagate.api.auth.Caller;
-import io.wagate.api.idempotency.IdempotentSends;
+import io.wagate.api.error.ApiError;
+import io.wagate.api.error.ApiException;
+import java.util.List;
+import java.util.Set;
 
+/** Reading messages; sending them is {@code io.wagate.api.sending}. */
 @Controller("/v1/sessions/{id}/messages")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MessageController {
 
-    private static final String QUEUED = "queued";
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    private static final Set<String> DIRECTIONS = Set.of(Message.OUTBOUND, Message.INBOUND);
 
     private final MessageService messages;
-    private final IdempotentSends idempotency;
 
-    MessageController(MessageService messages, IdempotentSends idempotency) {
+    MessageController(MessageService messages) {
         this.messages = messages;
-        this.idempotency = idempotency;
-    }
-
-    @Post
-    @Status(HttpStatus.ACCEPTED)
-    public AcceptedJson send(
-            Caller caller,
-            String id,
-            @Header("Idempotency-Key") @Nullable String idempotencyKey,
-            @Body @Nullable JsonNode body) {
-        SendRequest request = SendRequestValidator.validate(body);
-        var outcome = idempotency.send(
-                caller.organizationId(),
-                idempotencyKey,
-                request.fingerprint(id),
-                request.clientRef(),
-                () -> messages.send(caller, id, request));
-        return new AcceptedJson(outcome.messageId(), QUEUED, outcome.clientRef(), outcome.replayed());
     }
 
     @Get("/{messageId}")
@@ -52,7 +34,40 @@ public class MessageController {
         return messages.find(caller, id, messageId);
     }
 
+    @Get
+    public ListJson list(
+            Caller caller,
+            String id,
+            @QueryValue @Nullable String direction,
+            @QueryValue @Nullable String limit,
+            @QueryValue @Nullable String cursor) {
+        if (direction != null && !direction.isEmpty() && !DIRECTIONS.contains(direction)) {
+            throw new ApiException(ApiError.ValidationError.of("direction", "must be outbound or inbound"));
+        }
+        var page = messages.list(
+                caller,
+                id,
+                direction == null || direction.isEmpty() ? null : direction,
+                limit(limit),
+                cursor == null || cursor.isEmpty() ? null : cursor);
+        return new ListJson(page.data(), page.nextCursor());
+    }
+
+    private static int limit(@Nullable String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiException(ApiError.ValidationError.of("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+    }
+
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record AcceptedJson(
-            String messageId, String status, @Nullable String clientRef, boolean replayed) {}
+    public record ListJson(List<MessageJson> data, @Nullable String nextCursor) {}
 }

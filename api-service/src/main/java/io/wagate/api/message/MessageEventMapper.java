@@ -1,7 +1,20 @@
 package io.wagate.api.message;
 
 import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.MediaKind;
+import io.wagate.schemas.v1.MessageReceived;
 import io.wagate.schemas.v1.MessageStatusChanged;
+import io.wagate.schemas.v1.ReceivedContacts;
+import io.wagate.schemas.v1.ReceivedEdit;
+import io.wagate.schemas.v1.ReceivedLocation;
+import io.wagate.schemas.v1.ReceivedMedia;
+import io.wagate.schemas.v1.ReceivedPoll;
+import io.wagate.schemas.v1.ReceivedPollVote;
+import io.wagate.schemas.v1.ReceivedReaction;
+import io.wagate.schemas.v1.ReceivedRevoke;
+import io.wagate.schemas.v1.ReceivedText;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads message events off the events topic; the only message class that sees Avro events. */
@@ -15,6 +28,7 @@ final class MessageEventMapper {
             return Optional.empty();
         }
         return MessageStatus.fromWire(changed.getStatus().name())
+                .filter(status -> status != MessageStatus.QUEUED && status != MessageStatus.RECEIVED)
                 .map(status -> new MessageStatusEvent(
                         event.getEventId(),
                         event.getCreatedAt(),
@@ -32,5 +46,48 @@ final class MessageEventMapper {
                         changed.getFailure() == null
                                 ? null
                                 : changed.getFailure().getMessage()));
+    }
+
+    /** The inbound message a message.received event announces, as a row; empty for other events. */
+    static Optional<Message> received(Event event) {
+        if (!(event.getData() instanceof MessageReceived received)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Message(
+                received.getMessageId(),
+                event.getOrganizationId(),
+                event.getSessionId(),
+                received.getChat(),
+                typeOf(received.getContent()),
+                null,
+                Map.of(),
+                MessageStatus.RECEIVED.wire(),
+                received.getWaMessageId(),
+                null,
+                null,
+                received.getSentAt(),
+                event.getCreatedAt(),
+                Message.INBOUND,
+                received.getSender(),
+                null));
+    }
+
+    /** The same type names a send uses; a voice note is an audio, a poll vote its own type. */
+    static String typeOf(Object content) {
+        return switch (content) {
+            case ReceivedText ignored -> "text";
+            case ReceivedMedia media ->
+                media.getKind() == MediaKind.VOICE_NOTE
+                        ? "audio"
+                        : media.getKind().name().toLowerCase(Locale.ROOT);
+            case ReceivedLocation ignored -> "location";
+            case ReceivedContacts ignored -> "contact";
+            case ReceivedPoll ignored -> "poll";
+            case ReceivedPollVote ignored -> "poll_vote";
+            case ReceivedReaction ignored -> "reaction";
+            case ReceivedEdit ignored -> "edit";
+            case ReceivedRevoke ignored -> "delete";
+            default -> "unknown";
+        };
     }
 }

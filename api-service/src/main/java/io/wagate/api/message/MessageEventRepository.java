@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -25,4 +26,6 @@ public interface MessageEventRepository extends GenericRepository<MessageEventRo
             @Nullable String errorMessage);
 
     List<MessageEventRow> findByMessageIdOrderByOccurredAt(String messageId);
+
+    List<MessageEventRow> findByMessageIdInOrderByOccurredAt(Collection<String> messageIds);
 }

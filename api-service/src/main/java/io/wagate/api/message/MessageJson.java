@@ -8,17 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A message's current status and every step it took, oldest first. */
+/**
+ * A message's current status and every step it took, oldest first. {@code chat} is where it was
+ * sent or received; {@code to} is set for an outbound message, {@code from} for an inbound one.
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record MessageJson(
         String id,
         String sessionId,
-        String to,
+        String direction,
+        @Nullable String to,
+        @Nullable String from,
+        String chat,
         @Nullable String type,
         String status,
         @Nullable String clientRef,
         Map<String, String> metadata,
         @Nullable String waMessageId,
+        @Nullable String targetMessageId,
         @Nullable ErrorJson error,
         Instant createdAt,
         Instant updatedAt,
@@ -33,18 +40,25 @@ public record MessageJson(
 
     static MessageJson of(Message message, List<MessageEventRow> events) {
         List<StepJson> steps = new ArrayList<>();
-        steps.add(new StepJson(MessageStatus.QUEUED.wire(), message.createdAt(), null));
+        steps.add(new StepJson(
+                message.inbound() ? MessageStatus.RECEIVED.wire() : MessageStatus.QUEUED.wire(),
+                message.createdAt(),
+                null));
         events.forEach(
                 e -> steps.add(new StepJson(e.status(), e.occurredAt(), error(e.errorCode(), e.errorMessage()))));
         return new MessageJson(
                 message.id(),
                 message.sessionId(),
+                message.direction(),
+                message.inbound() ? null : message.recipient(),
+                message.sender(),
                 message.recipient(),
                 message.type(),
                 message.status(),
                 message.clientRef(),
                 message.metadata(),
                 message.waMessageId(),
+                message.targetMessageId(),
                 error(message.errorCode(), message.errorMessage()),
                 message.createdAt(),
                 message.updatedAt(),

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Keeps each message's status and history in step with its events. A message produced straight to
- * Kafka by another service is learnt from its first event.
+ * Kafka by another service is learnt from its first event; an inbound message is recorded as received.
  */
 @Singleton
 public class MessageProjection implements EventProjection {
@@ -27,6 +27,14 @@ public class MessageProjection implements EventProjection {
     @Transactional
     public void project(Event event) {
         MessageEventMapper.map(event).ifPresent(this::apply);
+        MessageEventMapper.received(event).ifPresent(this::record);
+    }
+
+    /** An inbound message, stored once so it can be listed, looked up and told apart from ours. */
+    private void record(Message received) {
+        if (!messages.existsById(received.id())) {
+            messages.save(received);
+        }
     }
 
     private void apply(MessageStatusEvent event) {
@@ -41,20 +49,7 @@ public class MessageProjection implements EventProjection {
         if (recorded == 0 || !message.currentStatus().movesTo(event.status())) {
             return;
         }
-        messages.update(new Message(
-                message.id(),
-                message.organizationId(),
-                message.sessionId(),
-                message.recipient(),
-                message.type(),
-                message.clientRef(),
-                message.metadata(),
-                event.status().wire(),
-                event.waMessageId() != null ? event.waMessageId() : message.waMessageId(),
-                event.errorCode(),
-                event.errorMessage(),
-                message.createdAt(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        messages.update(message.movedTo(event, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private static Message learnt(MessageStatusEvent event) {
@@ -71,6 +66,9 @@ public class MessageProjection implements EventProjection {
                 null,
                 null,
                 event.occurredAt(),
-                event.occurredAt());
+                event.occurredAt(),
+                Message.OUTBOUND,
+                null,
+                null);
     }
 }

@@ -1,70 +1,29 @@
 package io.wagate.api.message;
 
-import io.wagate.api.Ids;
+import io.micronaut.core.annotation.Nullable;
 import io.wagate.api.auth.Caller;
-import io.wagate.api.command.CommandPublisher;
 import io.wagate.api.error.ApiError;
 import io.wagate.api.error.ApiException;
 import io.wagate.api.session.Session;
 import io.wagate.api.session.SessionService;
-import io.wagate.api.session.SessionStatus;
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+/** Reads messages: one with its history, or a session's, newest first, a page at a time. */
 @Singleton
 public class MessageService {
 
     private final SessionService sessions;
-    private final CommandPublisher commands;
     private final MessageRepository messages;
     private final MessageEventRepository history;
 
-    MessageService(
-            SessionService sessions,
-            CommandPublisher commands,
-            MessageRepository messages,
-            MessageEventRepository history) {
+    MessageService(SessionService sessions, MessageRepository messages, MessageEventRepository history) {
         this.sessions = sessions;
-        this.commands = commands;
         this.messages = messages;
         this.history = history;
-    }
-
-    /**
-     * Queues the send on a connected session of the caller; returns the new message id. The message
-     * is recorded first so its events always find it, and removed again when Kafka does not take it.
-     */
-    public String send(Caller caller, String sessionId, SendRequest request) {
-        Session session = sessions.get(caller, sessionId);
-        if (session.status() != SessionStatus.CONNECTED) {
-            throw new ApiException(new ApiError.NotConnected(session.status().wire()));
-        }
-        String messageId = Ids.message();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        messages.save(new Message(
-                messageId,
-                session.organizationId(),
-                session.id(),
-                request.recipient(),
-                request.content().type(),
-                request.clientRef(),
-                request.metadata(),
-                MessageStatus.QUEUED.wire(),
-                null,
-                null,
-                null,
-                now,
-                now));
-        try {
-            commands.publish(
-                    session.id(),
-                    SendMessageMapper.encode(messageId, session.id(), session.organizationId(), request, now));
-        } catch (ApiException e) {
-            messages.deleteById(messageId);
-            throw e;
-        }
-        return messageId;
     }
 
     /** The caller's message on the caller's session, with its history. */
@@ -75,4 +34,29 @@ public class MessageService {
                 .orElseThrow(() -> new ApiException(new ApiError.NotFound("message not found")));
         return MessageJson.of(message, history.findByMessageIdOrderByOccurredAt(messageId));
     }
+
+    /** A page of the session's messages; {@code cursor} is the previous page's {@code next_cursor}. */
+    public Page list(Caller caller, String sessionId, @Nullable String direction, int limit, @Nullable String cursor) {
+        Session session = sessions.get(caller, sessionId);
+        List<Message> found = messages.findPage(session.id(), caller.organizationId(), direction, cursor, limit + 1);
+        List<Message> page = found.size() > limit ? found.subList(0, limit) : found;
+        Map<String, List<MessageEventRow>> steps = page.isEmpty()
+                ? Map.of()
+                : history
+                        .findByMessageIdInOrderByOccurredAt(
+                                page.stream().map(Message::id).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(MessageEventRow::messageId));
+        List<MessageJson> data = new ArrayList<>();
+        page.forEach(message -> data.add(MessageJson.of(message, steps.getOrDefault(message.id(), List.of()))));
+        return new Page(data, found.size() > limit ? page.getLast().id() : null);
+    }
+
+    /** The caller's message on this session, for an edit or deletion to aim at. */
+    public Message target(Caller caller, Session session, String messageId) {
+        return messages.findByIdAndSessionIdAndOrganizationId(messageId, session.id(), caller.organizationId())
+                .orElseThrow(() -> new ApiException(new ApiError.NotFound("message not found")));
+    }
+
+    public record Page(List<MessageJson> data, @Nullable String nextCursor) {}
 }

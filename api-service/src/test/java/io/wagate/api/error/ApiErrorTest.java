@@ -75,6 +75,44 @@ class ApiErrorTest {
                 .isEqualTo(error);
     }
 
+    @Test
+    void messagingErrorsHaveTheirStatusCodeAndDetails() {
+        assertMapping(new ApiError.InvalidRecipient("to", "bad"), 400, "invalid_recipient", Map.of("field", "to"));
+        assertMapping(
+                new ApiError.RateLimited("session", 3),
+                429,
+                "rate_limited",
+                Map.of("scope", "session", "retry_after_seconds", 3L));
+        assertMapping(
+                new ApiError.MessageFailed("msg_1", "not_on_whatsapp", "no", false),
+                422,
+                "not_on_whatsapp",
+                Map.of("message_id", "msg_1", "status", "failed", "replayed", false));
+        assertMapping(
+                new ApiError.MediaRejected(413, "media_too_large", "big", Map.of("limit", 5)),
+                413,
+                "media_too_large",
+                Map.of("limit", 5));
+        assertMapping(new ApiError.Timeout("late"), 504, "timeout", Map.of());
+    }
+
+    @Test
+    void aCommandFailureTakesTheStatusItsCodeMeans() {
+        assertThat(new ApiError.CommandFailed("invalid_invite", "x")
+                        .httpStatus()
+                        .getCode())
+                .isEqualTo(400);
+        assertThat(new ApiError.CommandFailed("group_not_found", "x")
+                        .httpStatus()
+                        .getCode())
+                .isEqualTo(404);
+        assertThat(new ApiError.CommandFailed("not_connected", "x").httpStatus().getCode())
+                .isEqualTo(409);
+        assertThat(new ApiError.CommandFailed("not_admin", "x").httpStatus().getCode())
+                .isEqualTo(422);
+        assertThat(new ApiError.CommandFailed("not_admin", "x").code()).isEqualTo("not_admin");
+    }
+
     private static void assertMapping(ApiError error, int status, String code, Map<String, Object> details) {
         assertThat(error.httpStatus().getCode()).as(code).isEqualTo(status);
         assertThat(error.code()).isEqualTo(code);

@@ -101,7 +101,7 @@ class IdempotencyIT extends ApiTestBase {
     private Reply send(String key, String sessionId, String idempotencyKey, Map<String, Object> body) {
         return api.send(
                 "POST",
-                "/v1/sessions/" + sessionId + "/messages",
+                "/v1/sessions/" + sessionId + "/messages?async=true",
                 key,
                 ApiClient.json(body),
                 "application/json",

@@ -138,9 +138,69 @@ class MessageStatusIT extends ApiTestBase {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aVoiceNoteMovesOnToPlayed() {
+        // Given
+        String key = newOrganizationKey("Listener");
+        String org = organizationOf(key);
+        String sessionId = connectedSession(key);
+        String messageId = send(key, sessionId);
+        String path = "/v1/sessions/" + sessionId + "/messages/" + messageId;
+        Instant t = Instant.now();
+
+        // When
+        topics.publishEvent(Events.messageStatus(sessionId, org, messageId, MessageStatus.READ, "3EB0PL", null, t));
+        topics.publishEvent(Events.messageStatus(
+                sessionId, org, messageId, MessageStatus.PLAYED, "3EB0PL", null, t.plusMillis(50)));
+
+        // Then
+        await().atMost(PATIENCE).until(() -> api.get(path, key).text("/status").equals("played"));
+        assertThat(steps(api.get(path, key).body())).containsExactly("queued", "read", "played");
+    }
+
+    @Test
+    void anInboundMessageIsListedBesideOutboundOnesAndCanBeFilteredAndPaged() {
+        // Given: one message sent, then one received
+        String key = newOrganizationKey("Conversation");
+        String org = organizationOf(key);
+        String sessionId = connectedSession(key);
+        String sent = send(key, sessionId);
+        String received = "msg_" + com.github.f4b6a3.ulid.UlidCreator.getMonotonicUlid();
+        topics.publishEvent(Events.receivedText(sessionId, org, received, "5511977776666@s.whatsapp.net", "hi back"));
+        String list = "/v1/sessions/" + sessionId + "/messages";
+        await().atMost(PATIENCE)
+                .until(() -> api.get(list, key).body().get("data").size() == 2);
+
+        // When
+        var all = api.get(list, key);
+        var inbound = api.get(list + "?direction=inbound", key);
+        var firstPage = api.get(list + "?limit=1", key);
+        var secondPage = api.get(list + "?limit=1&cursor=" + firstPage.text("/next_cursor"), key);
+        var badDirection = api.get(list + "?direction=sideways", key);
+
+        // Then
+        assertThat(all.body().get("data").findValuesAsText("id")).containsExactly(received, sent);
+        assertThat(all.body().get("next_cursor").isNull()).isTrue();
+        var message = inbound.body().get("data").get(0);
+        assertThat(message.get("id").asText()).isEqualTo(received);
+        assertThat(message.get("direction").asText()).isEqualTo("inbound");
+        assertThat(message.get("status").asText()).isEqualTo("received");
+        assertThat(message.get("type").asText()).isEqualTo("text");
+        assertThat(message.get("from").asText()).isEqualTo("5511977776666@s.whatsapp.net");
+        assertThat(message.get("chat").asText()).isEqualTo("5511977776666@s.whatsapp.net");
+        assertThat(message.get("to").isNull()).isTrue();
+        assertThat(inbound.body().get("data")).hasSize(1);
+        assertThat(firstPage.body().get("data").findValuesAsText("id")).containsExactly(received);
+        assertThat(secondPage.body().get("data").findValuesAsText("id")).containsExactly(sent);
+        assertThat(secondPage.body().get("data").get(0).get("direction").asText())
+                .isEqualTo("outbound");
+        assertThat(badDirection.status()).isEqualTo(400);
+        assertThat(badDirection.text("/error/details/field")).isEqualTo("direction");
+    }
+
     private String send(String key, String sessionId) {
         var reply = api.post(
-                "/v1/sessions/" + sessionId + "/messages",
+                "/v1/sessions/" + sessionId + "/messages?async=true",
                 key,
                 Map.of("to", "5511999999999", "type", "text", "text", "hi", "client_ref", "order-42"));
         assertThat(reply.status()).isEqualTo(202);

@@ -20,7 +20,7 @@ class MetricsIT extends ApiTestBase {
         String key = newOrganizationKey("Observed");
         String sessionId = connectedSession(key);
         api.post(
-                "/v1/sessions/" + sessionId + "/messages",
+                "/v1/sessions/" + sessionId + "/messages?async=true",
                 key,
                 Map.of("to", "5511999999999", "type", "text", "text", "measured"));
 

@@ -200,6 +200,38 @@ class SessionsIT extends ApiTestBase {
     }
 
     @Test
+    void bannedAndReplacedSessionsShowTheirStatusAndReasonAndCanBeFiltered() {
+        // Given
+        String key = newOrganizationKey("Unlucky numbers");
+        String org = organizationOf(key);
+        String banned = newSession(key);
+        String replaced = newSession(key);
+
+        // When
+        topics.publishEvent(
+                Events.statusChanged(banned, org, SessionStatus.BANNED, "temporary_ban", null, Instant.now()));
+        topics.publishEvent(
+                Events.statusChanged(replaced, org, SessionStatus.REPLACED, "stream_replaced", null, Instant.now()));
+
+        // Then
+        await().atMost(PATIENCE)
+                .until(() ->
+                        api.get("/v1/sessions/" + replaced, key).text("/status").equals("replaced"));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        api.get("/v1/sessions/" + banned, key).text("/status").equals("banned"));
+        assertThat(api.get("/v1/sessions/" + banned, key).text("/status_reason"))
+                .isEqualTo("temporary_ban");
+        assertThat(api.get("/v1/sessions?status=banned", key).body().at("/data").findValuesAsText("id"))
+                .containsExactly(banned);
+        assertThat(api.get("/v1/sessions?status=replaced", key)
+                        .body()
+                        .at("/data")
+                        .findValuesAsText("id"))
+                .containsExactly(replaced);
+    }
+
+    @Test
     void anotherOrganizationCannotSeeASessionAtAll() {
         // Given
         String orgAKey = newOrganizationKey("Owner");

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,6 +28,11 @@ public abstract class ApiTestBase implements TestPropertyProvider {
 
     protected ApiClient api;
 
+    /** media-service's internal prepare endpoint, as its contract defines it. */
+    protected final MediaServiceContractStub mediaService = new MediaServiceContractStub();
+
+    private SessionServiceStandIn sessionService;
+
     @Override
     public Map<String, String> getProperties() {
         Infrastructure infra = Infrastructure.shared();
@@ -35,7 +41,25 @@ public abstract class ApiTestBase implements TestPropertyProvider {
                 .forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.put("micronaut.server.port", "-1");
         properties.put("wagate.bootstrap.admin-key", ADMIN_KEY);
+        properties.put("wagate.media-service.url", mediaService.url().toString());
         return properties;
+    }
+
+    /** session-service played over Kafka; started on first use, for sessions a test registers. */
+    protected synchronized SessionServiceStandIn sessionService() {
+        if (sessionService == null) {
+            sessionService =
+                    new SessionServiceStandIn(topics, Infrastructure.shared().kafkaBootstrapServers());
+        }
+        return sessionService;
+    }
+
+    @AfterAll
+    void stopStandIns() throws InterruptedException {
+        mediaService.close();
+        if (sessionService != null) {
+            sessionService.close();
+        }
     }
 
     @BeforeEach

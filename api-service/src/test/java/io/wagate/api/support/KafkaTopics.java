@@ -42,7 +42,22 @@ public final class KafkaTopics {
 
     /** Every command on the commands topic keyed by this session, decoded, in order. */
     public List<SpecificRecord> commandsFor(String sessionId) {
-        List<SpecificRecord> found = new ArrayList<>();
+        return recordsFor(sessionId).stream()
+                .map(record -> CommandCodec.decode(record.value()))
+                .toList();
+    }
+
+    /** The W3C {@code traceparent} header of each command keyed by this session (null where absent), in order. */
+    public List<String> traceparentsFor(String sessionId) {
+        return recordsFor(sessionId).stream()
+                .map(record -> record.headers().lastHeader("traceparent"))
+                .map(header ->
+                        header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII))
+                .toList();
+    }
+
+    private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> recordsFor(String sessionId) {
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -63,7 +78,7 @@ public final class KafkaTopics {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     if (sessionId.equals(record.key())) {
-                        found.add(CommandCodec.decode(record.value()));
+                        found.add(record);
                     }
                 }
             }

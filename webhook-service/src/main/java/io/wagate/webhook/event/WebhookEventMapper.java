@@ -4,18 +4,24 @@ import io.micronaut.json.JsonMapper;
 import io.wagate.schemas.EventCodec;
 import io.wagate.schemas.EventTypes;
 import io.wagate.schemas.UndecodableRecordException;
+import io.wagate.schemas.v1.CommandFailed;
 import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.GroupInfo;
 import io.wagate.schemas.v1.MessageFailure;
+import io.wagate.schemas.v1.MessageReceived;
 import io.wagate.schemas.v1.MessageStatusChanged;
+import io.wagate.schemas.v1.SessionPairingCodeIssued;
 import io.wagate.schemas.v1.SessionQrUpdated;
 import io.wagate.schemas.v1.SessionStatusChanged;
 import io.wagate.webhook.Ids;
+import io.wagate.webhook.media.MediaLinks;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,9 +31,11 @@ import java.util.TreeMap;
 public final class WebhookEventMapper {
 
     private final JsonMapper json;
+    private final ReceivedMessagePayloads received;
 
-    public WebhookEventMapper(JsonMapper json) {
+    public WebhookEventMapper(JsonMapper json, MediaLinks links) {
         this.json = json;
+        this.received = new ReceivedMessagePayloads(links);
     }
 
     /** @throws UndecodableRecordException when the bytes are not an event this contract knows */
@@ -72,7 +80,7 @@ public final class WebhookEventMapper {
         return new WebhookEvent(payload.id(), organizationId, null, payload.type(), now, write(payload));
     }
 
-    private static EventPayload.Data data(Object data) {
+    private EventPayload.Data data(Object data) {
         return switch (data) {
             case SessionStatusChanged status ->
                 new EventPayload.SessionStatus(
@@ -88,6 +96,27 @@ public final class WebhookEventMapper {
                         message.getRecipient(),
                         lower(message.getStatus().name()),
                         error(message.getFailure()));
+            case SessionPairingCodeIssued code ->
+                new EventPayload.SessionPairingCode(code.getCode(), code.getPhoneNumber(), iso(code.getExpiresAt()));
+            case MessageReceived message -> received.payload(message);
+            case GroupInfo group ->
+                new EventPayload.GroupInfo(
+                        group.getCommandId(),
+                        group.getGroupJid(),
+                        group.getSubject(),
+                        group.getDescription(),
+                        group.getOwner(),
+                        group.getCreatedAt() == null ? null : iso(group.getCreatedAt()),
+                        group.getParticipants() == null
+                                ? List.of()
+                                : group.getParticipants().stream()
+                                        .map(member -> new EventPayload.GroupParticipant(
+                                                member.getJid(),
+                                                lower(member.getRole().name())))
+                                        .toList());
+            case CommandFailed failed ->
+                new EventPayload.CommandFailed(
+                        failed.getCommandId(), new EventPayload.MessageError(failed.getCode(), failed.getMessage()));
             default ->
                 throw new UndecodableRecordException(
                         "unknown event data " + data.getClass().getName());

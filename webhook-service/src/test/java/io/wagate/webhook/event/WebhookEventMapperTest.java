@@ -7,17 +7,43 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.wagate.schemas.EventCodec;
 import io.wagate.schemas.UndecodableRecordException;
+import io.wagate.schemas.v1.CommandFailed;
 import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.GroupInfo;
+import io.wagate.schemas.v1.GroupParticipant;
+import io.wagate.schemas.v1.GroupRole;
+import io.wagate.schemas.v1.MediaKind;
 import io.wagate.schemas.v1.MessageFailure;
+import io.wagate.schemas.v1.MessageReceived;
 import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.schemas.v1.MessageStatusChanged;
+import io.wagate.schemas.v1.QuotedContext;
+import io.wagate.schemas.v1.ReceivedContacts;
+import io.wagate.schemas.v1.ReceivedEdit;
+import io.wagate.schemas.v1.ReceivedLocation;
+import io.wagate.schemas.v1.ReceivedMedia;
+import io.wagate.schemas.v1.ReceivedPoll;
+import io.wagate.schemas.v1.ReceivedPollVote;
+import io.wagate.schemas.v1.ReceivedReaction;
+import io.wagate.schemas.v1.ReceivedRevoke;
+import io.wagate.schemas.v1.ReceivedText;
+import io.wagate.schemas.v1.SessionPairingCodeIssued;
 import io.wagate.schemas.v1.SessionQrUpdated;
 import io.wagate.schemas.v1.SessionStatus;
 import io.wagate.schemas.v1.SessionStatusChanged;
+import io.wagate.webhook.media.MediaLinkSettings;
+import io.wagate.webhook.media.MediaLinks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class WebhookEventMapperTest {
@@ -25,7 +51,15 @@ class WebhookEventMapperTest {
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
     private static final Instant CREATED_AT = Instant.parse("2025-03-04T05:06:07.089Z");
 
-    private final WebhookEventMapper mapper = new WebhookEventMapper(JSON);
+    private static final String SIGNING_KEY = "c2lnbmluZy1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXMh";
+    private static final Instant NOW = Instant.parse("2025-03-04T06:00:00Z");
+
+    private final WebhookEventMapper mapper = new WebhookEventMapper(
+            JSON,
+            new MediaLinks(
+                    "https://wagate.example.com/",
+                    new MediaLinkSettings(SIGNING_KEY, null),
+                    Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void aSessionStatusEventBecomesTheDocumentedJson() throws IOException {
@@ -109,6 +143,168 @@ class WebhookEventMapperTest {
     }
 
     @Test
+    void aPairingCodeEventCarriesTheCodeThePhoneAndTheExpiry() throws IOException {
+        Event event =
+                event(new SessionPairingCodeIssued("ABCD1234", "5511999999999", Instant.parse("2025-03-04T05:09:07Z")));
+
+        WebhookEvent mapped = mapper.decode(EventCodec.encode(event));
+
+        assertThat(mapped.type()).isEqualTo("session.pairing_code");
+        assertThat(data(mapped))
+                .containsExactly(
+                        Map.entry("code", "ABCD1234"),
+                        Map.entry("phone_number", "5511999999999"),
+                        Map.entry("expires_at", "2025-03-04T05:09:07Z"));
+    }
+
+    @Test
+    void aReceivedTextNamesItsChatSenderQuoteAndMentions() throws IOException {
+        Event event = event(received(
+                new QuotedContext("3EB0OURS", "msg_0", "15550001111@s.whatsapp.net", "hi"), new ReceivedText("hello")));
+
+        WebhookEvent mapped = mapper.decode(EventCodec.encode(event));
+
+        assertThat(mapped.type()).isEqualTo("message.received");
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("message_id", "msg_1");
+        expected.put("wa_message_id", "3AIN");
+        expected.put("chat", "120363000000000001@g.us");
+        expected.put("sender", "5511900000004@s.whatsapp.net");
+        expected.put("push_name", "Ana");
+        expected.put("sent_at", "2025-03-04T05:06:00Z");
+        expected.put("mentions", List.of("15550001111@s.whatsapp.net"));
+        expected.put(
+                "quoted",
+                Map.of(
+                        "wa_message_id", "3EB0OURS",
+                        "message_id", "msg_0",
+                        "sender", "15550001111@s.whatsapp.net",
+                        "text", "hi"));
+        expected.put("type", "text");
+        expected.put("content", Map.of("text", "hello"));
+        assertThat(data(mapped)).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void receivedMediaCarriesALinkSignedAsMediaServiceChecksItValidForADay() throws Exception {
+        Event event = event(received(
+                null, new ReceivedMedia(MediaKind.VOICE_NOTE, "med_9", "audio/ogg", 1234L, "ab12", null, null)));
+
+        Map<String, Object> data = data(mapper.decode(EventCodec.encode(event)));
+
+        assertThat(data).containsEntry("type", "voice_note").containsEntry("quoted", null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) data.get("content");
+        long expires = NOW.plusSeconds(24 * 3600).getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(SIGNING_KEY), "HmacSHA256"));
+        String signature = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac.doFinal(("med_9." + expires).getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("media_id", "med_9");
+        expected.put("mimetype", "audio/ogg");
+        expected.put("size", 1234);
+        expected.put("sha256", "ab12");
+        expected.put("caption", null);
+        expected.put("filename", null);
+        expected.put(
+                "url",
+                "https://wagate.example.com/v1/media/med_9/content?expires=" + expires + "&signature=" + signature);
+        expected.put("url_expires_at", "2025-03-05T06:00:00Z");
+        assertThat(content).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void withoutASigningKeyMediaComesWithoutALink() throws IOException {
+        var unsigned = new WebhookEventMapper(
+                JSON, new MediaLinks("http://localhost:8080", new MediaLinkSettings(null, null), Clock.systemUTC()));
+        Event event = event(
+                received(null, new ReceivedMedia(MediaKind.IMAGE, "med_9", "image/png", 10L, null, "look", "a.png")));
+
+        Map<String, Object> data = data(unsigned.decode(EventCodec.encode(event)));
+
+        assertThat(data.get("type")).isEqualTo("image");
+        assertThat((Map<String, Object>) data.get("content"))
+                .containsEntry("caption", "look")
+                .containsEntry("filename", "a.png")
+                .containsEntry("url", null)
+                .containsEntry("url_expires_at", null);
+    }
+
+    @Test
+    void everyOtherReceivedKindHasItsTypeAndShape() throws IOException {
+        Map<Object, Map.Entry<String, Map<String, Object>>> kinds = new LinkedHashMap<>();
+        kinds.put(
+                new ReceivedLocation(-23.5, -46.6, "Sé", null),
+                Map.entry("location", mapOf("latitude", -23.5, "longitude", -46.6, "name", "Sé", "address", null)));
+        kinds.put(
+                new ReceivedContacts(List.of("BEGIN:VCARD\nEND:VCARD")),
+                Map.entry("contact", mapOf("vcards", List.of("BEGIN:VCARD\nEND:VCARD"))));
+        kinds.put(
+                new ReceivedPoll("When?", List.of("Mon", "Tue"), 1),
+                Map.entry("poll", mapOf("question", "When?", "options", List.of("Mon", "Tue"), "selectable_count", 1)));
+        kinds.put(
+                new ReceivedPollVote("3EB0POLL", List.of("Tue")),
+                Map.entry("poll_vote", mapOf("poll_wa_message_id", "3EB0POLL", "selected_options", List.of("Tue"))));
+        kinds.put(
+                new ReceivedReaction("3EB0OURS", ""),
+                Map.entry("reaction", mapOf("target_wa_message_id", "3EB0OURS", "emoji", "")));
+        kinds.put(
+                new ReceivedEdit("3AIN", "fixed"),
+                Map.entry("edit", mapOf("target_wa_message_id", "3AIN", "text", "fixed")));
+        kinds.put(new ReceivedRevoke("3AIN"), Map.entry("revoke", mapOf("target_wa_message_id", "3AIN")));
+        for (var kind : kinds.entrySet()) {
+            Map<String, Object> data = data(mapper.decode(EventCodec.encode(event(received(null, kind.getKey())))));
+            assertThat(data.get("type")).isEqualTo(kind.getValue().getKey());
+            assertThat(data.get("content")).isEqualTo(kind.getValue().getValue());
+        }
+    }
+
+    @Test
+    void aGroupInfoListsItsMembersWithLowerCaseRoles() throws IOException {
+        Event event = event(new GroupInfo(
+                "cmd_1",
+                "120363000000000001@g.us",
+                "team",
+                null,
+                "5511900000004@s.whatsapp.net",
+                Instant.parse("2024-01-01T12:00:00Z"),
+                List.of(
+                        new GroupParticipant("5511900000004@s.whatsapp.net", GroupRole.SUPERADMIN),
+                        new GroupParticipant("15550001111@s.whatsapp.net", GroupRole.MEMBER))));
+
+        WebhookEvent mapped = mapper.decode(EventCodec.encode(event));
+
+        assertThat(mapped.type()).isEqualTo("group.info");
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("command_id", "cmd_1");
+        expected.put("group_jid", "120363000000000001@g.us");
+        expected.put("subject", "team");
+        expected.put("description", null);
+        expected.put("owner", "5511900000004@s.whatsapp.net");
+        expected.put("created_at", "2024-01-01T12:00:00Z");
+        expected.put(
+                "participants",
+                List.of(
+                        Map.of("jid", "5511900000004@s.whatsapp.net", "role", "superadmin"),
+                        Map.of("jid", "15550001111@s.whatsapp.net", "role", "member")));
+        assertThat(data(mapped)).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void aFailedCommandCarriesItsIdAndItsErrorLikeAFailedMessage() throws IOException {
+        WebhookEvent mapped =
+                mapper.decode(EventCodec.encode(event(new CommandFailed("cmd_1", "invalid_invite", "expired"))));
+
+        assertThat(mapped.type()).isEqualTo("command.failed");
+        assertThat(data(mapped))
+                .containsExactly(
+                        Map.entry("command_id", "cmd_1"),
+                        Map.entry("error", Map.of("code", "invalid_invite", "message", "expired")));
+    }
+
+    @Test
     void bytesThatAreNotAnEventAreUndecodable() {
         assertThatThrownBy(() -> mapper.decode("not avro".getBytes())).isInstanceOf(UndecodableRecordException.class);
         assertThatThrownBy(() -> mapper.decode(null)).isInstanceOf(UndecodableRecordException.class);
@@ -127,6 +323,29 @@ class WebhookEventMapperTest {
                 .setStatus(status)
                 .setFailure(failure)
                 .build();
+    }
+
+    private static MessageReceived received(QuotedContext quoted, Object content) {
+        return MessageReceived.newBuilder()
+                .setMessageId("msg_1")
+                .setWaMessageId("3AIN")
+                .setChat("120363000000000001@g.us")
+                .setSender("5511900000004@s.whatsapp.net")
+                .setPushName("Ana")
+                .setSentAt(Instant.parse("2025-03-04T05:06:00Z"))
+                .setMentions(List.of("15550001111@s.whatsapp.net"))
+                .setQuoted(quoted)
+                .setContent(content)
+                .build();
+    }
+
+    /** A map that keeps nulls and order, as the JSON reads back. */
+    private static Map<String, Object> mapOf(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static Event event(Object data) {

@@ -1,0 +1,45 @@
+package io.wagate.api.ratelimit;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * {@code wagate.rate-limits.*}: the send buckets session-service paces sends with, read here to
+ * refuse a synchronous send that would wait. Must equal session-service's configuration: both
+ * services use the same buckets in Redis.
+ */
+@ConfigurationProperties("wagate.rate-limits")
+public record RateLimitConfig(Session session, Organization organization) {
+
+    /** A bucket's burst ({@code capacity}) and the steady rate it refills at ({@code per-minute}). */
+    public record Limit(int capacity, int perMinute) {
+        public Limit {
+            if (capacity <= 0 || perMinute <= 0) {
+                throw new IllegalArgumentException("wagate.rate-limits: capacity and per-minute must be positive");
+            }
+        }
+    }
+
+    /** {@code wagate.rate-limits.session.*}: one bucket per session (default 10, 30 per minute). */
+    @ConfigurationProperties("session")
+    public record Session(
+            @Bindable(defaultValue = "10") @Nullable Integer capacity,
+            @Bindable(defaultValue = "30") @Nullable Integer perMinute) {
+
+        public Limit limit() {
+            return new Limit(capacity == null ? 10 : capacity, perMinute == null ? 30 : perMinute);
+        }
+    }
+
+    /** {@code wagate.rate-limits.organization.*}: one bucket per organization (default 100, 1000 per minute). */
+    @ConfigurationProperties("organization")
+    public record Organization(
+            @Bindable(defaultValue = "100") @Nullable Integer capacity,
+            @Bindable(defaultValue = "1000") @Nullable Integer perMinute) {
+
+        public Limit limit() {
+            return new Limit(capacity == null ? 100 : capacity, perMinute == null ? 1000 : perMinute);
+        }
+    }
+}
