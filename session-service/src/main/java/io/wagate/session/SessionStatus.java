@@ -12,8 +12,12 @@ public enum SessionStatus {
     REPLACED,
     DELETED;
 
-    /** Whether this instance keeps a socket for the session when it owns its partition. */
+    /**
+     * Whether the session runs by itself where its partition is owned. A banned, replaced, logged
+     * out or deleted session waits for a command instead: a replaced one because another client
+     * took the device over, and reconnecting would only take it back and forth.
+     */
     public boolean isLive() {
-        return this != LOGGED_OUT && this != DELETED;
+        return this != LOGGED_OUT && this != DELETED && this != BANNED && this != REPLACED;
     }
 }

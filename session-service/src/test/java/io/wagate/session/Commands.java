@@ -65,4 +65,24 @@ final class Commands {
                 .setContent(new TextContent(text))
                 .build());
     }
+
+    static byte[] requestPairingCode(String sessionId, String phoneNumber) {
+        return CommandCodec.encode(lifecycle(sessionId, new io.wagate.schemas.v1.RequestPairingCode(phoneNumber)));
+    }
+
+    /** A text sent after showing "typing..." for {@code delaySeconds}. */
+    static byte[] sendTextTyping(String sessionId, String messageId, String to, String text, int delaySeconds) {
+        return CommandCodec.encode(SendMessage.newBuilder()
+                .setMessageId(messageId)
+                .setSessionId(sessionId)
+                .setOrganizationId(ORGANIZATION)
+                .setIssuedAt(Instant.now())
+                .setTo(to)
+                .setMetadata(Map.of())
+                .setContent(new TextContent(text))
+                .setOptions(io.wagate.schemas.v1.SendOptions.newBuilder()
+                        .setDelaySeconds(delaySeconds)
+                        .build())
+                .build());
+    }
 }

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A pairing nobody scans stops after a few QRs instead of rotating them forever. */
+/** A pairing nobody completes stops after a few QRs (or codes) instead of rotating them forever. */
 @ExtendWith(InfrastructureExtension.class)
 class QrTimeoutIT {
 
@@ -66,6 +66,46 @@ class QrTimeoutIT {
                 assertThat(last.getStatus()).isEqualTo(SessionStatus.DISCONNECTED);
                 assertThat(last.getReason()).isEqualTo("qr_timeout");
             });
+        }
+    }
+
+    @Test
+    void aPairingCodeNobodyEntersTimesOutAfterTheConfiguredRotations(Infrastructure infra) throws Exception {
+        // Given a phone whose user never types the code, codes every 100 ms and a limit of 3
+        String prefix = Infrastructure.uniqueTopicPrefix();
+        Map<String, Object> properties =
+                new HashMap<>(infra.serviceProperties(infra.postgres().newDatabase(), prefix));
+        properties.put("micronaut.server.port", -1);
+        properties.put("wagate.session.auth-state.keys", "qr:" + "Y2hhbmdlLW1lLXRoaXMtaXMtYS10ZXN0LWtleS0zMmI=");
+        properties.put("wagate.simulator.scan-delay", "1h");
+        properties.put("wagate.simulator.qr-rotation", "100ms");
+        properties.put("wagate.session.qr-max-rotations", 3);
+        String sessionId = Commands.newSessionId();
+        try (var service = ApplicationContext.run(EmbeddedServer.class, properties);
+                var events = new KafkaTap(infra.kafkaBootstrapServers(), prefix + Topics.EVENTS);
+                var producer = new KafkaProducer<>(
+                        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+
+            // When
+            producer.send(new ProducerRecord<>(
+                            prefix + Topics.COMMANDS,
+                            sessionId,
+                            Commands.requestPairingCode(sessionId, "5511987654321")))
+                    .get();
+
+            // Then
+            await().atMost(Duration.ofSeconds(30)).until(() -> data(events, sessionId).stream()
+                    .anyMatch(d -> d instanceof SessionStatusChanged s && s.getStatus() == SessionStatus.DISCONNECTED));
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> data(events, sessionId).stream()
+                                    .filter(io.wagate.schemas.v1.SessionPairingCodeIssued.class::isInstance)
+                                    .count()
+                            == 3);
+            assertThat(data(events, sessionId).getLast())
+                    .isEqualTo(new SessionStatusChanged(SessionStatus.DISCONNECTED, "pairing_code_timeout", null));
         }
     }
 

@@ -187,7 +187,7 @@ class SessionServiceIT {
         // Then
         await().atMost(PATIENCE).until(() -> !messageEvents(messageId).isEmpty());
         MessageStatusChanged failed = messageEvents(messageId).getFirst();
-        assertThat(failed.getFailure().getCode()).isEqualTo("invalid_message");
+        assertThat(failed.getFailure().getCode()).isEqualTo("invalid_recipient");
         assertThat(failed.getWaMessageId()).isNull();
         assertThat(failed.getRecipient()).isEqualTo("not-a-number");
     }

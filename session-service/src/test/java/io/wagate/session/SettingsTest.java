@@ -30,7 +30,8 @@ class SettingsTest {
 
     @Test
     void reconnectWaitsDoubleFromTheFirstUpToTheCapWithinTwentyPercent() {
-        var settings = new SessionSettings(null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        var settings =
+                new SessionSettings(null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(10), null, null);
 
         assertThat(settings.reconnectDelay(1, 0.5)).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.reconnectDelay(3, 0.5)).isEqualTo(Duration.ofSeconds(4));
@@ -43,14 +44,24 @@ class SettingsTest {
     @Test
     void aPairingGivesUpAfterSixQrsByDefault() {
         assertThat(SessionSettings.defaults().qrMaxRotations()).isEqualTo(6);
-        assertThatThrownBy(() -> new SessionSettings(null, null, null, 0, null, null))
+        assertThatThrownBy(() -> new SessionSettings(null, null, null, 0, null, null, null, null))
                 .hasMessageContaining("qr-max-rotations");
     }
 
     @Test
     void aSendWaitsThirtySecondsForItsSessionToConnectByDefault() {
         assertThat(SessionSettings.defaults().sendConnectTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThatThrownBy(() -> new SessionSettings(Duration.ZERO, null, null, null, null, null))
+        assertThatThrownBy(() -> new SessionSettings(Duration.ZERO, null, null, null, null, null, null, null))
                 .hasMessageContaining("send-connect-timeout");
+    }
+
+    @Test
+    void aRevokedSessionWaitsTenSecondsForItsMessageInFlightAndAMessageIsTriedFiveTimesByDefault() {
+        assertThat(SessionSettings.defaults().revokeDrainTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(SessionSettings.defaults().sendAttempts()).isEqualTo(5);
+        assertThatThrownBy(() -> new SessionSettings(null, null, null, null, null, null, null, 0))
+                .hasMessageContaining("send-attempts");
+        assertThatThrownBy(() -> new SessionSettings(null, null, null, null, null, null, Duration.ofSeconds(-1), null))
+                .hasMessageContaining("revoke-drain-timeout");
     }
 }

@@ -11,7 +11,7 @@ sealed interface Command {
     /** Start (or resume) the session; pair by QR when it has no credentials. */
     record Connect(String commandId, SessionRef session) implements Command {}
 
-    /** Pair by a code typed on the phone; this version pairs by QR instead. */
+    /** Pair by a code typed on the phone with {@code phoneNumber} (international form without +). */
     record RequestPairingCode(String commandId, SessionRef session, String phoneNumber) implements Command {}
 
     record Restart(String commandId, SessionRef session) implements Command {}
@@ -19,6 +19,12 @@ sealed interface Command {
     record Logout(String commandId, SessionRef session) implements Command {}
 
     record Delete(String commandId, SessionRef session) implements Command {}
+
+    /** Join a group by invite code; answered by a group.info or command.failed event. */
+    record JoinGroup(String commandId, SessionRef session, String inviteCode) implements Command {}
+
+    /** Describe a group; answered by a group.info or command.failed event. */
+    record GetGroupInfo(String commandId, SessionRef session, String groupJid) implements Command {}
 
     record Send(SendRequest request) implements Command {
 

@@ -1,38 +1,40 @@
 package io.wagate.session.command;
 
+import io.wagate.session.Placement;
+import io.wagate.session.groups.GroupCommands;
 import io.wagate.session.runtime.SessionLifecycle;
 import io.wagate.session.sending.MessageSender;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Hands each command to the feature that carries it out. */
 @Singleton
 class CommandDispatcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
-
     private final SessionLifecycle lifecycle;
     private final MessageSender sender;
+    private final GroupCommands groups;
 
-    CommandDispatcher(SessionLifecycle lifecycle, MessageSender sender) {
+    CommandDispatcher(SessionLifecycle lifecycle, MessageSender sender, GroupCommands groups) {
         this.lifecycle = lifecycle;
         this.sender = sender;
+        this.groups = groups;
     }
 
-    void dispatch(Command command, int partition) {
+    /**
+     * @param placement where the record arrived
+     * @param encoded the record's value as it arrived (a send is queued as such)
+     */
+    void dispatch(Command command, Placement placement, byte[] encoded) {
         switch (command) {
-            case Command.Connect connect -> lifecycle.connect(connect.session(), partition);
-            case Command.RequestPairingCode pairing -> {
-                LOG.info(
-                        "{}: pairing by code is not available yet, pairing by QR instead",
-                        pairing.session().sessionId());
-                lifecycle.connect(pairing.session(), partition);
-            }
-            case Command.Restart restart -> lifecycle.restart(restart.session(), partition);
+            case Command.Connect connect -> lifecycle.connect(connect.session(), placement);
+            case Command.RequestPairingCode pairing ->
+                lifecycle.requestPairingCode(pairing.commandId(), pairing.session(), pairing.phoneNumber(), placement);
+            case Command.Restart restart -> lifecycle.restart(restart.session());
             case Command.Logout logout -> lifecycle.logout(logout.session());
-            case Command.Delete delete -> lifecycle.delete(delete.session(), partition);
-            case Command.Send send -> sender.send(send.request(), partition);
+            case Command.Delete delete -> lifecycle.delete(delete.session(), placement);
+            case Command.Send send -> sender.accept(send.request(), encoded, placement);
+            case Command.JoinGroup join -> groups.join(join.commandId(), join.session(), join.inviteCode());
+            case Command.GetGroupInfo info -> groups.describe(info.commandId(), info.session(), info.groupJid());
         }
     }
 }

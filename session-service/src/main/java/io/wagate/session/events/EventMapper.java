@@ -1,9 +1,14 @@
 package io.wagate.session.events;
 
+import io.wagate.schemas.v1.CommandFailed;
 import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.GroupInfo;
+import io.wagate.schemas.v1.GroupParticipant;
+import io.wagate.schemas.v1.GroupRole;
 import io.wagate.schemas.v1.MessageFailure;
 import io.wagate.schemas.v1.MessageStatus;
 import io.wagate.schemas.v1.MessageStatusChanged;
+import io.wagate.schemas.v1.SessionPairingCodeIssued;
 import io.wagate.schemas.v1.SessionQrUpdated;
 import io.wagate.schemas.v1.SessionStatus;
 import io.wagate.schemas.v1.SessionStatusChanged;
@@ -54,6 +59,29 @@ final class EventMapper {
                                                 message.failure().code(),
                                                 message.failure().message()))
                         .build();
+            case SessionEvent.PairingCodeIssued code ->
+                SessionPairingCodeIssued.newBuilder()
+                        .setCode(code.code())
+                        .setPhoneNumber(code.phoneNumber())
+                        .setExpiresAt(code.expiresAt())
+                        .build();
+            case SessionEvent.MessageReceived received -> ReceivedMessageMapper.toAvro(received);
+            case SessionEvent.GroupInfo group ->
+                GroupInfo.newBuilder()
+                        .setCommandId(group.commandId())
+                        .setGroupJid(group.groupJid())
+                        .setSubject(group.subject())
+                        .setDescription(group.description())
+                        .setOwner(group.owner())
+                        .setCreatedAt(group.createdAt())
+                        .setParticipants(group.participants().stream()
+                                .map(member -> new GroupParticipant(
+                                        member.jid(),
+                                        GroupRole.valueOf(member.role().name())))
+                                .toList())
+                        .build();
+            case SessionEvent.CommandFailed failed ->
+                new CommandFailed(failed.commandId(), failed.code(), failed.message());
         };
     }
 }

@@ -24,9 +24,14 @@ public class ConsumerAssignmentReadiness implements HealthIndicator {
         assigned.set(true);
     }
 
+    /** Whether the command consumer has been given its partitions. */
+    public boolean isAssigned() {
+        return assigned.get();
+    }
+
     @Override
     public Publisher<HealthResult> getResult() {
-        boolean ready = assigned.get();
+        boolean ready = isAssigned();
         return Publishers.just(HealthResult.builder("kafkaAssignment", ready ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(Map.of("assigned", ready))
                 .build());

@@ -16,4 +16,6 @@ record SessionCollaborators(
         SessionFence fence,
         EventPublisher events,
         MessageReceipts receipts,
+        InboundMessages inbound,
+        Outbox outbox,
         SessionSettings settings) {}

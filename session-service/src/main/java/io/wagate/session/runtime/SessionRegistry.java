@@ -2,10 +2,11 @@ package io.wagate.session.runtime;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import io.wagate.session.SessionRef;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public class SessionRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+    // Closing a socket after the drain is quick; this bounds it should the adapter hang.
+    private static final Duration CLOSE_MARGIN = Duration.ofSeconds(5);
 
     private final ConcurrentMap<String, SessionRunner> runners = new ConcurrentHashMap<>();
     private final SessionCollaborators with;
@@ -38,45 +42,70 @@ public class SessionRegistry {
         return Optional.ofNullable(runners.get(sessionId));
     }
 
+    /** How many sessions run here. */
+    public int size() {
+        return runners.size();
+    }
+
     /**
-     * Starts running a recorded session unless it runs already. The future completes once its
-     * socket is opening (not connected: that is announced by events).
+     * Starts running a recorded session unless it runs already; without credentials it pairs by code
+     * for {@code pairingPhoneNumber} when given, else by QR. The future completes once its socket is
+     * opening (not connected: that is announced by events).
      */
-    public CompletableFuture<Void> start(SessionRef session, int partition, OpenReason reason) {
+    public CompletableFuture<Void> start(SessionRef session, OpenReason reason, @Nullable String pairingPhoneNumber) {
         var fresh = new SessionRunner[1];
-        runners.computeIfAbsent(
-                session.sessionId(), id -> fresh[0] = new SessionRunner(session, partition, with, this::forget));
+        runners.computeIfAbsent(session.sessionId(), id -> fresh[0] = new SessionRunner(session, with, this::forget));
         if (fresh[0] == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return fresh[0].start(reason).whenComplete((ignored, failure) -> {
+        return fresh[0].start(reason, pairingPhoneNumber).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 LOG.error("{}: could not start", session.sessionId(), failure);
                 forget(fresh[0]);
-                fresh[0].close();
+                fresh[0].close(Duration.ZERO);
             }
         });
     }
 
-    /** Closes every session of these partitions, waiting (a bounded time) until their sockets are closed. */
-    public void stop(Collection<Integer> partitions) {
+    public CompletableFuture<Void> start(SessionRef session, OpenReason reason) {
+        return start(session, reason, null);
+    }
+
+    /**
+     * Closes every session whose id matches (those of revoked partitions), each once its message in
+     * flight is settled, waiting a bounded time until their sockets are closed.
+     */
+    public void stop(Predicate<String> sessionIds) {
         List<SessionRunner> leaving = runners.values().stream()
-                .filter(runner -> partitions.contains(runner.partition()))
+                .filter(runner -> sessionIds.test(runner.session().sessionId()))
                 .toList();
         leaving.forEach(this::forget);
+        Duration drain = with.settings().revokeDrainTimeout();
         List<CompletableFuture<Void>> closed =
-                leaving.stream().map(SessionRunner::close).toList();
+                leaving.stream().map(runner -> runner.close(drain)).toList();
         try {
             CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
-                    .get(with.settings().stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(drain.plus(CLOSE_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("closing {} sessions of partitions {}: {}", leaving.size(), partitions, e.toString());
+            LOG.warn("closing {} sessions: {}", leaving.size(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (!leaving.isEmpty()) {
-            LOG.info("stopped {} sessions of partitions {}", leaving.size(), partitions);
+            LOG.info("stopped {} sessions", leaving.size());
         }
+    }
+
+    /**
+     * Drops every session at once, as a crash of this instance would: sockets cut, nothing recorded
+     * or announced, no drain. Failover tests and the failover benchmark use it; whoever owns the
+     * partitions next resumes the sessions from what PostgreSQL holds.
+     */
+    public void haltAll() {
+        List<SessionRunner> all = List.copyOf(runners.values());
+        runners.clear();
+        all.forEach(SessionRunner::halt);
+        LOG.warn("halted {} sessions", all.size());
     }
 
     private void forget(SessionRunner runner) {
@@ -85,6 +114,6 @@ public class SessionRegistry {
 
     @PreDestroy
     void stopAll() {
-        stop(runners.values().stream().map(SessionRunner::partition).distinct().toList());
+        stop(sessionId -> true);
     }
 }

@@ -11,11 +11,11 @@ import io.wagate.session.transport.SendOutcome;
 import io.wagate.session.transport.TransportEvent;
 import io.wagate.session.transport.WhatsAppConnection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One live session: its socket and everything that happens to it, handled one step at a time on
- * the session's own (virtual) thread. That thread is the only one that touches the socket, writes
- * the session's row and announces its events, so they go out in the order they happen.
+ * the session's own serial executor. That executor is the only one that touches the socket, writes
+ * the session's row and announces its events, so they go out in the order they happen. Its queued
+ * messages go out on the session's {@link SendLane}, which waits (for the connection, pacing,
+ * typing, WhatsApp's ack) without holding up either the session's events or other sessions.
  */
 public final class SessionRunner {
 
@@ -33,44 +35,68 @@ public final class SessionRunner {
     private static final Duration LOGOUT_TIMEOUT = Duration.ofSeconds(10);
 
     private final SessionRef session;
-    private final int partition;
     private final SessionCollaborators with;
     private final Consumer<SessionRunner> onEnded;
-    private final ExecutorService thread;
+    private final SerialExecutor thread = new SerialExecutor();
+    private final SendLane lane;
+    private final Instant startedAt = Instant.now();
+    private final CompletableFuture<Void> stopping = new CompletableFuture<>();
+    private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
-
-    // Confined to the session's thread.
+    private volatile boolean takingWork = true;
+    private volatile long epoch;
     private volatile @Nullable WhatsAppConnection connection;
-    private int generation;
-    private SessionStatus status = SessionStatus.PENDING;
-    private @Nullable String phoneNumber;
-    private String nextConnectedReason = OpenReason.RESUMED.word();
-    private boolean ended;
-    private int reconnectAttempts;
-    private long epoch;
 
-    SessionRunner(SessionRef session, int partition, SessionCollaborators with, Consumer<SessionRunner> onEnded) {
+    // Written on the session's executor only; status and ended are read by other threads too.
+    private volatile SessionStatus status = SessionStatus.PENDING;
+    private volatile boolean ended;
+    private int generation;
+    private @Nullable String phoneNumber;
+    private @Nullable String pairingPhoneNumber;
+    private String nextConnectedReason = OpenReason.RESUMED.word();
+    private int reconnectAttempts;
+    private int pairingCodes;
+
+    SessionRunner(SessionRef session, SessionCollaborators with, Consumer<SessionRunner> onEnded) {
         this.session = session;
-        this.partition = partition;
         this.with = with;
         this.onEnded = onEnded;
-        this.thread = Executors.newSingleThreadExecutor(
-                Thread.ofVirtual().name("session-" + session.sessionId()).factory());
+        this.lane = new SendLane(session.sessionId(), () -> with.outbox().sendQueued(this));
     }
 
     public SessionRef session() {
         return session;
     }
 
-    public int partition() {
-        return partition;
+    /** When this runner was created: on this instance, the session has been running since. */
+    public Instant startedAt() {
+        return startedAt;
     }
 
-    /** Opens the socket with the stored credentials, or starts a QR pairing when there are none. */
-    public CompletableFuture<Void> start(OpenReason reason) {
+    /** The ownership epoch this runner claimed; its writes count only while it is the newest. */
+    public long epoch() {
+        return epoch;
+    }
+
+    /**
+     * Opens the socket with the stored credentials, or starts a pairing when there are none: by code
+     * for {@code pairingPhoneNumber}, else by QR. Then sends whatever is queued.
+     */
+    public CompletableFuture<Void> start(OpenReason reason, @Nullable String pairingPhoneNumber) {
         return step(() -> {
             epoch = with.fence().claim(session.sessionId());
+            this.pairingPhoneNumber = pairingPhoneNumber;
             open(reason);
+            lane.wake();
+        });
+    }
+
+    /** Drops the pairing under way (QR or code) and pairs by a code for this phone number instead. */
+    public CompletableFuture<Void> pairByCode(String phoneNumber) {
+        return step(() -> {
+            closeConnection();
+            pairingPhoneNumber = phoneNumber;
+            open(OpenReason.REQUESTED);
         });
     }
 
@@ -88,9 +114,10 @@ public final class SessionRunner {
      */
     public CompletableFuture<Void> end(SessionStatus finalStatus, String reason) {
         return step(() -> {
-            if (connection != null && phoneNumber != null) {
+            WhatsAppConnection live = connection;
+            if (live != null && phoneNumber != null) {
                 try {
-                    connection.logout().toCompletableFuture().get(LOGOUT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    live.logout().toCompletableFuture().get(LOGOUT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException | TimeoutException e) {
                     // The credentials are dropped below either way; WhatsApp forgets an unused device in time.
                     LOG.warn("{}: logout not confirmed by WhatsApp: {}", session.sessionId(), e.toString());
@@ -102,25 +129,86 @@ public final class SessionRunner {
         });
     }
 
-    /** Stops running the session without changing it (partition revoked, shutdown): it resumes elsewhere. */
-    public CompletableFuture<Void> close() {
+    /** A message may have been queued for the session: have its send lane look. */
+    public void wakeSender() {
+        lane.wake();
+    }
+
+    /**
+     * Stops running the session without changing it (partition revoked, shutdown): it resumes
+     * elsewhere. Takes no more messages, waits up to {@code drain} for the one in flight to be
+     * settled, then closes the socket.
+     */
+    public CompletableFuture<Void> close(Duration drain) {
         var closed = new CompletableFuture<Void>();
-        execute(closed::completeExceptionally, () -> {
-            closeConnection();
-            ended = true;
-            connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
-            closed.complete(null);
+        stopSending(drain).whenComplete((ignored, e) -> {
+            execute(closed::completeExceptionally, () -> {
+                closeConnection();
+                ended = true;
+                connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
+                closed.complete(null);
+            });
+            thread.shutdown();
         });
-        thread.shutdown();
         return closed;
+    }
+
+    /**
+     * Stops at once as a crash would: the socket is cut, nothing is recorded or announced, queued
+     * work is dropped. What was in flight is left to whoever runs the session next.
+     */
+    public void halt() {
+        takingWork = false;
+        ended = true;
+        thread.halt();
+        lane.stop();
+        stopping.complete(null);
+        abandoned.complete(null);
+        connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
+        WhatsAppConnection live = connection;
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    /**
+     * Takes no more messages; completes once the message in flight, if any, is settled, or after
+     * {@code drain} at the latest (its outcome is then left to whoever sends it next).
+     */
+    public CompletableFuture<Void> stopSending(Duration drain) {
+        takingWork = false;
+        stopping.complete(null);
+        return lane.stop()
+                .completeOnTimeout(null, drain.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, e) -> abandoned.complete(null));
+    }
+
+    /** Whether the send lane may take another message: false once the session is stopping. */
+    public boolean takingWork() {
+        return takingWork;
     }
 
     /** Waits until the session is connected; false when it is not within the timeout or stops meanwhile. */
     public boolean awaitConnected(Duration timeout) {
         try {
-            connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
+            CompletableFuture.anyOf(connected, stopping).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return connected.isDone() && !connected.isCompletedExceptionally() && takingWork;
         } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits {@code duration}, or less if the session stops meanwhile; false when it stopped. */
+    public boolean pause(Duration duration) {
+        try {
+            stopping.get(duration.toMillis(), TimeUnit.MILLISECONDS);
+            return false;
+        } catch (TimeoutException e) {
+            return takingWork;
+        } catch (ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,12 +231,17 @@ public final class SessionRunner {
     }
 
     /**
-     * Sends through the socket; {@code settle} runs on the session's thread with WhatsApp's answer,
-     * before any receipt of the message is handled. Completes after {@code settle}; exceptionally with
-     * {@link SessionNotConnectedException} when the session is not connected, or with the socket's
-     * failure when the outcome is unknown.
+     * Sends through the socket; {@code settle} runs on the session's executor with WhatsApp's
+     * answer, before any receipt of the message is handled. Completes after {@code settle};
+     * exceptionally with {@link SessionNotConnectedException} when the message was not handed to
+     * WhatsApp (not connected, or another instance owns the session now), or with the socket's
+     * failure when the outcome is unknown. Waits at most {@code timeout}, less once the session
+     * is abandoned.
+     *
+     * @throws TimeoutException when WhatsApp's answer did not come in time (an unknown outcome)
      */
-    public CompletableFuture<Void> send(OutboundMessage message, Consumer<SendOutcome> settle) {
+    public void send(OutboundMessage message, Consumer<SendOutcome> settle, Duration timeout)
+            throws ExecutionException, TimeoutException, InterruptedException {
         var settled = new CompletableFuture<Void>();
         execute(settled::completeExceptionally, () -> {
             if (ended || connection == null || status != SessionStatus.CONNECTED) {
@@ -174,7 +267,11 @@ public final class SessionRunner {
                         }
                     }));
         });
-        return settled;
+        CompletableFuture.anyOf(settled, abandoned).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!settled.isDone()) {
+            throw new TimeoutException("session stopped before WhatsApp answered " + message.waMessageId());
+        }
+        settled.get();
     }
 
     private void open(OpenReason reason) {
@@ -194,10 +291,14 @@ public final class SessionRunner {
             status = SessionStatus.CONNECTING;
         }
         int current = ++generation;
+        pairingCodes = 0;
+        Pairing pairing = credentials != null
+                ? new Pairing.Resume(credentials)
+                : pairingPhoneNumber != null ? new Pairing.ByCode(pairingPhoneNumber) : new Pairing.ByQr();
         connection = with.transport()
                 .open(
                         session.sessionId(),
-                        credentials == null ? new Pairing.ByQr() : new Pairing.Resume(credentials),
+                        pairing,
                         event -> execute(
                                 failure -> LOG.error(
                                         "{}: handling {} failed",
@@ -228,13 +329,21 @@ public final class SessionRunner {
                 }
                 with.events().publish(session, new SessionEvent.QrUpdated(qr.qr(), qr.expiresAt(), qr.rotation()));
             }
+            case TransportEvent.PairingCodeIssued code -> pairingCodeIssued(code);
             case TransportEvent.Paired paired -> {
                 if (!with.vault().store(session.sessionId(), paired.phoneNumber(), paired.authState(), epoch)) {
                     fenced();
                     return;
                 }
                 phoneNumber = paired.phoneNumber();
-                nextConnectedReason = "scanned";
+                nextConnectedReason = pairingPhoneNumber == null ? "scanned" : "pairing_code_entered";
+                pairingPhoneNumber = null;
+            }
+            case TransportEvent.CredentialsUpdated updated -> {
+                if (phoneNumber != null
+                        && !with.vault().store(session.sessionId(), phoneNumber, updated.authState(), epoch)) {
+                    fenced();
+                }
             }
             case TransportEvent.Connected login -> {
                 phoneNumber = login.phoneNumber();
@@ -251,12 +360,43 @@ public final class SessionRunner {
                 announce(SessionStatus.DISCONNECTED, lost.reason());
                 scheduleReconnect();
             }
-            case TransportEvent.LoggedOut loggedOut -> finish(SessionStatus.LOGGED_OUT, loggedOut.reason());
+            case TransportEvent.LoggedOut loggedOut ->
+                finish(
+                        switch (loggedOut.ending()) {
+                            case LOGGED_OUT -> SessionStatus.LOGGED_OUT;
+                            case BANNED -> SessionStatus.BANNED;
+                            case REPLACED -> SessionStatus.REPLACED;
+                        },
+                        loggedOut.reason());
             case TransportEvent.MessageReceipt receipt -> with.receipts().onReceipt(session, receipt);
-            case TransportEvent.PairingCodeIssued code -> LOG.warn("{}: pairing codes are not handled yet", code);
-            case TransportEvent.MessageReceived received ->
-                LOG.debug("{}: inbound messages are not handled yet", session.sessionId());
+            case TransportEvent.MessageReceived received -> with.inbound().onMessage(session, received.message());
         }
+    }
+
+    /** Like a QR, a code nobody enters is shown a limited number of times. */
+    private void pairingCodeIssued(TransportEvent.PairingCodeIssued code) {
+        if (++pairingCodes > with.settings().qrMaxRotations()) {
+            closeConnection();
+            announce(SessionStatus.DISCONNECTED, "pairing_code_timeout");
+            return;
+        }
+        if (pairingCodes == 1) {
+            announce(SessionStatus.PENDING, "pairing_code_ready");
+            if (ended) {
+                return;
+            }
+        }
+        String phone = pairingPhoneNumber == null ? "" : pairingPhoneNumber;
+        with.events().publish(session, new SessionEvent.PairingCodeIssued(code.code(), phone, code.expiresAt()));
+    }
+
+    /** A write of this runner's was refused for its epoch: another instance runs the session now. */
+    public void ownedElsewhere() {
+        execute(failure -> {}, () -> {
+            if (!ended) {
+                fenced();
+            }
+        });
     }
 
     /**
@@ -265,6 +405,10 @@ public final class SessionRunner {
      */
     private void fenced() {
         LOG.warn("{}: another instance owns the session now (our epoch {}); stopping here", session.sessionId(), epoch);
+        takingWork = false;
+        lane.stop();
+        stopping.complete(null);
+        abandoned.complete(null);
         closeConnection();
         ended = true;
         connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
@@ -277,9 +421,7 @@ public final class SessionRunner {
         int attempt = ++reconnectAttempts;
         int current = generation;
         Duration delay = with.settings()
-                .reconnectDelay(
-                        attempt,
-                        java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+                .reconnectDelay(attempt, ThreadLocalRandom.current().nextDouble());
         LOG.info("{}: reconnecting in {} ms (attempt {})", session.sessionId(), delay.toMillis(), attempt);
         CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> execute(
@@ -293,20 +435,31 @@ public final class SessionRunner {
                         }));
     }
 
+    /**
+     * Ends the session for good. A replaced session keeps its credentials (another client uses the
+     * device; a connect takes it back); every other end forgets them. Its queued messages fail.
+     */
     private void finish(SessionStatus finalStatus, String reason) {
         // Stop first: should recording or announcing fail, a retried command finishes from the stored state.
+        takingWork = false;
+        lane.stop();
+        stopping.complete(null);
         closeConnection();
         ended = true;
         connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
         onEnded.accept(this);
         thread.shutdown();
-        if (with.sessions().endLinkOwned(session.sessionId(), finalStatus.name(), epoch) == 0) {
+        int recorded = finalStatus == SessionStatus.REPLACED
+                ? with.sessions().updateStatusOwned(session.sessionId(), finalStatus.name(), null, epoch)
+                : with.sessions().endLinkOwned(session.sessionId(), finalStatus.name(), epoch);
+        if (recorded == 0) {
             LOG.warn("{}: not ended here: another instance owns it now", session.sessionId());
             return;
         }
         status = finalStatus;
         with.events().publish(session, new SessionEvent.StatusChanged(finalStatus, reason, phoneNumber));
         LOG.info("{} {} ({})", session.sessionId(), finalStatus, reason);
+        with.outbox().failQueued(session, epoch, finalStatus);
     }
 
     private void announce(SessionStatus next, String reason) {
@@ -320,8 +473,9 @@ public final class SessionRunner {
     }
 
     private void closeConnection() {
-        if (connection != null) {
-            connection.close();
+        WhatsAppConnection live = connection;
+        if (live != null) {
+            live.close();
             connection = null;
             generation++;
         }
@@ -342,7 +496,7 @@ public final class SessionRunner {
         return done;
     }
 
-    /** Runs {@code task} on the session's thread; a failure, or the session having stopped, goes to {@code onFailure}. */
+    /** Runs {@code task} on the session's executor; a failure, or the session having stopped, goes to {@code onFailure}. */
     private void execute(Consumer<RuntimeException> onFailure, Runnable task) {
         try {
             thread.execute(() -> {

@@ -17,6 +17,11 @@ import java.time.Duration;
  * @param reconnectBackoff the first wait before reconnecting after a dropped socket; it doubles per
  *     failed attempt, with ±20 % jitter
  * @param reconnectMaxBackoff the longest wait between reconnect attempts
+ * @param revokeDrainTimeout when this instance gives a session up (partition revoked, shutdown), how
+ *     long it waits for the message in flight to be settled before it closes the socket
+ * @param sendAttempts how many times a message whose outcome stays unknown (no ack in time, socket
+ *     gone after the hand-over) or whose composing is deferred is tried, under the same WhatsApp id,
+ *     before it fails
  */
 @ConfigurationProperties("wagate.session")
 public record SessionSettings(
@@ -25,12 +30,23 @@ public record SessionSettings(
         @Bindable(defaultValue = "30s") @Nullable Duration stepTimeout,
         @Bindable(defaultValue = "6") @Nullable Integer qrMaxRotations,
         @Bindable(defaultValue = "1s") @Nullable Duration reconnectBackoff,
-        @Bindable(defaultValue = "60s") @Nullable Duration reconnectMaxBackoff) {
+        @Bindable(defaultValue = "60s") @Nullable Duration reconnectMaxBackoff,
+        @Bindable(defaultValue = "10s") @Nullable Duration revokeDrainTimeout,
+        @Bindable(defaultValue = "5") @Nullable Integer sendAttempts) {
 
     public SessionSettings {
         qrMaxRotations = qrMaxRotations == null ? 6 : qrMaxRotations;
         if (qrMaxRotations < 1) {
             throw new IllegalArgumentException("wagate.session.qr-max-rotations must be at least 1");
+        }
+        sendAttempts = sendAttempts == null ? 5 : sendAttempts;
+        if (sendAttempts < 1) {
+            throw new IllegalArgumentException("wagate.session.send-attempts must be at least 1");
+        }
+        revokeDrainTimeout = revokeDrainTimeout == null ? Duration.ofSeconds(10) : revokeDrainTimeout;
+        if (revokeDrainTimeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "wagate.session.revoke-drain-timeout must not be negative, was " + revokeDrainTimeout);
         }
         reconnectBackoff = positive("reconnect-backoff", reconnectBackoff, Duration.ofSeconds(1));
         reconnectMaxBackoff = positive("reconnect-max-backoff", reconnectMaxBackoff, Duration.ofSeconds(60));
@@ -40,7 +56,7 @@ public record SessionSettings(
     }
 
     public static SessionSettings defaults() {
-        return new SessionSettings(null, null, null, null, null, null);
+        return new SessionSettings(null, null, null, null, null, null, null, null);
     }
 
     /** How long to wait before reconnect attempt {@code attempt} (1, 2, ...), jitter included. */

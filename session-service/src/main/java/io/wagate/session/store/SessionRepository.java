@@ -14,19 +14,29 @@ public interface SessionRepository extends GenericRepository<SessionRow, String>
 
     Optional<SessionRow> findById(String id);
 
-    /** The sessions to run for these partitions: every one not logged out or deleted. */
-    @Query("SELECT * FROM sessions WHERE \"partition\" IN (:partitions) AND status NOT IN ('LOGGED_OUT', 'DELETED')"
-            + " ORDER BY created_at")
+    /**
+     * The sessions to run for these partitions: every one that runs by itself (not logged out,
+     * banned, replaced or deleted).
+     */
+    @Query("SELECT * FROM sessions WHERE \"partition\" IN (:partitions)"
+            + " AND status NOT IN ('LOGGED_OUT', 'DELETED', 'BANNED', 'REPLACED') ORDER BY created_at")
     List<SessionRow> findLiveInPartitions(Collection<Integer> partitions);
 
+    /** Sessions that run by themselves whose partition was computed for another partition count. */
+    @Query("SELECT * FROM sessions WHERE partition_count IS DISTINCT FROM :partitionCount"
+            + " AND status NOT IN ('LOGGED_OUT', 'DELETED', 'BANNED', 'REPLACED')")
+    List<SessionRow> findLiveNotPlacedFor(int partitionCount);
+
     /** Records a new session as pending; a session already recorded is left as it is. */
-    @Query("INSERT INTO sessions (id, organization_id, \"partition\", status, created_at, updated_at)"
-            + " VALUES (:id, :organizationId, :partition, 'PENDING', now(), now()) ON CONFLICT (id) DO NOTHING")
-    void insertIfAbsent(String id, String organizationId, int partition);
+    @Query("INSERT INTO sessions (id, organization_id, \"partition\", partition_count, status, created_at, updated_at)"
+            + " VALUES (:id, :organizationId, :partition, :partitionCount, 'PENDING', now(), now())"
+            + " ON CONFLICT (id) DO NOTHING")
+    void insertIfAbsent(String id, String organizationId, int partition, int partitionCount);
 
     /** A session's partition moves when the topic's partition count changes. */
-    @Query("UPDATE sessions SET \"partition\" = :partition, updated_at = now() WHERE id = :id")
-    void updatePartition(String id, int partition);
+    @Query("UPDATE sessions SET \"partition\" = :partition, partition_count = :partitionCount, updated_at = now()"
+            + " WHERE id = :id")
+    void updatePartition(String id, int partition, int partitionCount);
 
     @Query("UPDATE sessions SET owner_epoch = owner_epoch + 1 WHERE id = :id")
     int advanceEpoch(String id);
@@ -57,8 +67,8 @@ public interface SessionRepository extends GenericRepository<SessionRow, String>
     void endLink(String id, String status);
 
     /** Records a deletion of a session this service never saw, so a late connect is refused. */
-    @Query("INSERT INTO sessions (id, organization_id, \"partition\", status, created_at, updated_at)"
-            + " VALUES (:id, :organizationId, :partition, 'DELETED', now(), now())"
+    @Query("INSERT INTO sessions (id, organization_id, \"partition\", partition_count, status, created_at,"
+            + " updated_at) VALUES (:id, :organizationId, :partition, :partitionCount, 'DELETED', now(), now())"
             + " ON CONFLICT (id) DO UPDATE SET status = 'DELETED', auth_state = NULL, updated_at = now()")
-    void markDeleted(String id, String organizationId, int partition);
+    void markDeleted(String id, String organizationId, int partition, int partitionCount);
 }

@@ -10,14 +10,15 @@ import java.time.Instant;
 
 /**
  * A session of this service's partitions. {@code partition} is the commands-topic partition its key
- * hashes to, so an instance assigned that partition finds it; {@code authState} is the adapter's
- * opaque credentials (a secret: never logged).
+ * hashes to when the topic has {@code partitionCount} partitions, so an instance assigned that
+ * partition finds it; {@code authState} is the adapter's opaque credentials (a secret: never logged).
  */
 @MappedEntity("sessions")
 public record SessionRow(
         @Id String id,
         String organizationId,
         int partition,
+        @Nullable Integer partitionCount,
         SessionStatus status,
         @Nullable String phoneNumber,
         @Nullable byte[] authState,

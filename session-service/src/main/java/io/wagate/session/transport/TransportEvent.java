@@ -17,6 +17,13 @@ public sealed interface TransportEvent {
      */
     record Paired(String phoneNumber, byte[] authState) implements TransportEvent {}
 
+    /**
+     * Emitted when the credentials changed after pairing (the adapter's keys, pre-keys, app-state
+     * keys move on as it talks to WhatsApp). Stored like {@link Paired}'s, so a resume on another
+     * instance or after a restart starts from them. Only emitted when the bytes differ.
+     */
+    record CredentialsUpdated(byte[] authState) implements TransportEvent {}
+
     /** Emitted when the socket is logged in and can send. */
     record Connected(String phoneNumber) implements TransportEvent {}
 

@@ -2,7 +2,7 @@ package io.wagate.session.transport;
 
 /**
  * The port to WhatsApp: one linked-device socket per session. Adapters: the deterministic simulator
- * (devstack, tests) and Cobalt (real WhatsApp), chosen by {@code wagate.session.transport}.
+ * (devstack, tests) and Cobalt (real WhatsApp), chosen by {@code wagate.transport}.
  */
 public interface WhatsAppTransport {
 

@@ -7,6 +7,8 @@ import io.wagate.schemas.EventCodec;
 import io.wagate.schemas.v1.ConnectSession;
 import io.wagate.schemas.v1.DeleteSession;
 import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.GetGroupInfo;
+import io.wagate.schemas.v1.JoinGroup;
 import io.wagate.schemas.v1.LogoutSession;
 import io.wagate.schemas.v1.RequestPairingCode;
 import io.wagate.schemas.v1.RestartSession;
@@ -16,6 +18,8 @@ import io.wagate.schemas.v1.SessionStatus;
 import io.wagate.schemas.v1.SessionStatusChanged;
 import io.wagate.schemas.v1.TextContent;
 import io.wagate.session.SessionRef;
+import io.wagate.session.sending.SendContent;
+import io.wagate.session.sending.SendOptions;
 import io.wagate.session.sending.SendRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,6 +39,10 @@ class CommandRoutingTest {
         assertThat(routeOf(lifecycle(new DeleteSession()))).isEqualTo(new Command.Delete("cmd_1", REF));
         assertThat(routeOf(lifecycle(new RequestPairingCode("5511999999999"))))
                 .isEqualTo(new Command.RequestPairingCode("cmd_1", REF, "5511999999999"));
+        assertThat(routeOf(lifecycle(new JoinGroup("SimulatorInviteValid01"))))
+                .isEqualTo(new Command.JoinGroup("cmd_1", REF, "SimulatorInviteValid01"));
+        assertThat(routeOf(lifecycle(new GetGroupInfo("120363000000000001@g.us"))))
+                .isEqualTo(new Command.GetGroupInfo("cmd_1", REF, "120363000000000001@g.us"));
     }
 
     @Test
@@ -56,8 +64,14 @@ class CommandRoutingTest {
 
         // Then
         assertThat(route)
-                .isEqualTo(new CommandRouting.CarryOut(new Command.Send(
-                        new SendRequest(REF, "msg_1", "5511999999999", "hello", "order-42", Map.of("k", "v")))));
+                .isEqualTo(new CommandRouting.CarryOut(new Command.Send(new SendRequest(
+                        REF,
+                        "msg_1",
+                        "5511999999999",
+                        new SendContent.Text("hello"),
+                        SendOptions.NONE,
+                        "order-42",
+                        Map.of("k", "v")))));
     }
 
     @Test

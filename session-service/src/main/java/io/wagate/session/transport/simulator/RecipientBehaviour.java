@@ -8,7 +8,10 @@ import io.wagate.session.transport.Jid;
  * decide; groups and channels always exist and read everything.
  */
 public enum RecipientBehaviour {
-    /** {@code ...0000}: no WhatsApp account; the send fails with {@code not_on_whatsapp}. */
+    /**
+     * {@code ...0000}, and a Brazilian {@code ...0005} written with the ninth digit: no WhatsApp
+     * account; the send fails with {@code not_on_whatsapp}.
+     */
     NOT_ON_WHATSAPP,
     /** {@code ...0001}: delivered, never read. */
     DELIVERED_NEVER_READ,
@@ -16,6 +19,8 @@ public enum RecipientBehaviour {
     SERVER_ACK_ONLY,
     /** {@code ...0003}: the server refuses the message; the send fails with {@code server_rejected}. */
     SERVER_REJECTS,
+    /** {@code ...0004}: reads everything, then its phone replies (see {@link SimulatedPhone}). */
+    REPLIES,
     /** Anyone else: sent, delivered, read. */
     READS;
 
@@ -27,7 +32,7 @@ public enum RecipientBehaviour {
     }
 
     private static RecipientBehaviour byLastDigits(String user) {
-        if (user.endsWith("0000")) {
+        if (user.endsWith("0000") || onlyWithoutNinthDigit(user)) {
             return NOT_ON_WHATSAPP;
         } else if (user.endsWith("0001")) {
             return DELIVERED_NEVER_READ;
@@ -35,15 +40,25 @@ public enum RecipientBehaviour {
             return SERVER_ACK_ONLY;
         } else if (user.endsWith("0003")) {
             return SERVER_REJECTS;
+        } else if (user.endsWith("0004")) {
+            return REPLIES;
         }
         return READS;
     }
 
+    /**
+     * A Brazilian mobile number ending in {@code 0005} written with the ninth digit (55, area code, 9,
+     * eight digits): its account lives under the old eight-digit form only, like many real ones.
+     */
+    static boolean onlyWithoutNinthDigit(String user) {
+        return user.length() == 13 && user.startsWith("55") && user.charAt(4) == '9' && user.endsWith("0005");
+    }
+
     boolean delivered() {
-        return this == READS || this == DELIVERED_NEVER_READ;
+        return this == READS || this == REPLIES || this == DELIVERED_NEVER_READ;
     }
 
     boolean read() {
-        return this == READS;
+        return this == READS || this == REPLIES;
     }
 }

@@ -5,10 +5,13 @@ import io.wagate.session.transport.ChatPresence;
 import io.wagate.session.transport.GroupMetadata;
 import io.wagate.session.transport.Jid;
 import io.wagate.session.transport.OutboundMessage;
+import io.wagate.session.transport.Pairing;
 import io.wagate.session.transport.SendOutcome;
 import io.wagate.session.transport.TransportEvent;
 import io.wagate.session.transport.TransportListener;
 import io.wagate.session.transport.WhatsAppConnection;
+import io.wagate.session.transport.WhatsAppRefusalException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,15 +20,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
 
 /**
- * One simulated linked device. Without credentials it shows rotating QRs until the simulated phone
- * scans one; with credentials it logs straight in, unless they were logged out.
+ * One simulated linked device. Without credentials it shows rotating QRs (or, paired by code, the
+ * session's pairing code) until the simulated phone scans it (or the code is entered); with
+ * credentials it logs straight in, unless they were logged out or the number is banned.
  */
 final class SimulatedConnection implements WhatsAppConnection {
 
     private final String sessionId;
-    private final @Nullable byte[] authState;
+    private final Pairing pairing;
     private final TransportListener listener;
     private final SimulatedWhatsApp network;
     private final SimulatorSettings settings;
@@ -35,21 +40,37 @@ final class SimulatedConnection implements WhatsAppConnection {
     private volatile boolean closed;
     private int rotation; // touched on the scheduler thread only
 
-    SimulatedConnection(
-            String sessionId, @Nullable byte[] authState, TransportListener listener, SimulatedWhatsApp network) {
+    SimulatedConnection(String sessionId, Pairing pairing, TransportListener listener, SimulatedWhatsApp network) {
         this.sessionId = sessionId;
-        this.authState = authState;
+        this.pairing = pairing;
         this.listener = listener;
         this.network = network;
         this.settings = network.settings();
     }
 
     void start() {
-        if (authState == null) {
-            pair();
-        } else {
-            timers.add(network.schedule(Duration.ZERO, this::resume));
+        switch (pairing) {
+            case Pairing.Resume resume -> timers.add(network.schedule(Duration.ZERO, () -> resume(resume.authState())));
+            case Pairing.ByQr ignored -> pair();
+            case Pairing.ByCode byCode -> pairByCode(byCode.phoneNumber());
         }
+    }
+
+    /** Like a QR, the code is shown again every rotation until the phone's user has typed it in. */
+    private void pairByCode(String phoneNumber) {
+        SimulatedCredentials offered = SimulatedCredentials.forNumber(phoneNumber);
+        String code = SimulatedPairingCode.of(sessionId);
+        ScheduledFuture<?> rotations = network.scheduleEvery(settings.qrRotation(), () -> {
+            if (!closed) {
+                listener.on(
+                        new TransportEvent.PairingCodeIssued(code, Instant.now().plus(settings.qrRotation())));
+            }
+        });
+        timers.add(rotations);
+        timers.add(network.schedule(settings.scanDelay(), () -> {
+            rotations.cancel(false);
+            scanned(offered);
+        }));
     }
 
     private void pair() {
@@ -80,7 +101,7 @@ final class SimulatedConnection implements WhatsAppConnection {
         logIn(offered);
     }
 
-    private void resume() {
+    private void resume(byte[] authState) {
         if (closed) {
             return;
         }
@@ -90,61 +111,94 @@ final class SimulatedConnection implements WhatsAppConnection {
                     TransportEvent.Ending.LOGGED_OUT, stored.isEmpty() ? "credentials_rejected" : "logged_out"));
             return;
         }
+        if (network.isBanned(stored.get().phoneNumber())) {
+            listener.on(new TransportEvent.LoggedOut(TransportEvent.Ending.BANNED, "banned"));
+            return;
+        }
         credentials = stored.get();
         logIn(stored.get());
     }
 
     private void logIn(SimulatedCredentials device) {
+        // Nothing is due any more (the pairing's timers ran or were cancelled): an idle device keeps none.
+        timers.clear();
         connected = true;
         listener.on(new TransportEvent.Connected(device.phoneNumber()));
         network.online(sessionId, this);
     }
 
-    /** Hands a receipt to this device; false when it is not online to take it. */
-    boolean deliver(TransportEvent.MessageReceipt receipt) {
+    /** Hands a receipt or a message to this device; false when it is not online to take it. */
+    boolean deliver(TransportEvent event) {
         if (closed || !connected) {
             return false;
         }
-        listener.on(receipt);
+        listener.on(event);
         return true;
     }
 
+    /** Media is uploaded here, on the caller's thread, as a real client does before it sends the message. */
     @Override
     public CompletionStage<SendOutcome> send(OutboundMessage message) {
         SimulatedCredentials device = credentials;
         if (closed || !connected || device == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("not connected to WhatsApp"));
+            return notConnected();
         }
-        boolean acceptable =
-                switch (message.content()) {
-                    case OutboundMessage.Text text -> text.withinLimits();
-                    default -> false;
-                };
-        if (!acceptable) {
-            return CompletableFuture.completedFuture(new SendOutcome.Rejected(
-                    "invalid_message", "a text must have 1 to " + OutboundMessage.MAX_TEXT_LENGTH + " characters"));
+        SimulatedUpload upload = null;
+        if (message.content() instanceof OutboundMessage.Media media) {
+            try {
+                upload = SimulatedUpload.of(media.file());
+            } catch (IOException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
-        return network.accept(sessionId, device.phoneNumber(), message);
+        Optional<SendOutcome.Rejected> refused = SimulatedRules.check(message, upload);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(refused.get());
+        }
+        return network.accept(sessionId, device.phoneNumber(), message, upload);
     }
 
     @Override
     public CompletionStage<Void> presence(Jid chat, ChatPresence presence) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("presence"));
+        if (closed || !connected) {
+            return notConnected();
+        }
+        network.presence(sessionId, chat, presence);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public CompletionStage<Optional<Jid>> lookup(String phoneNumber) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("lookup"));
+        if (closed || !connected) {
+            return notConnected();
+        }
+        return CompletableFuture.completedFuture(network.lookup(phoneNumber));
     }
 
     @Override
     public CompletionStage<GroupMetadata> joinGroup(String inviteCode) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("joinGroup"));
+        return askAboutGroups(device -> network.groups().join(sessionId, device.phoneNumber(), inviteCode));
     }
 
     @Override
     public CompletionStage<GroupMetadata> groupMetadata(Jid group) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("groupMetadata"));
+        return askAboutGroups(device -> network.groups().metadata(sessionId, device.phoneNumber(), group));
+    }
+
+    private CompletionStage<GroupMetadata> askAboutGroups(Function<SimulatedCredentials, GroupMetadata> question) {
+        SimulatedCredentials device = credentials;
+        if (closed || !connected || device == null) {
+            return notConnected();
+        }
+        try {
+            return CompletableFuture.completedFuture(question.apply(device));
+        } catch (WhatsAppRefusalException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static <T> CompletableFuture<T> notConnected() {
+        return CompletableFuture.failedFuture(new IllegalStateException("not connected to WhatsApp"));
     }
 
     @Override
@@ -155,6 +209,22 @@ final class SimulatedConnection implements WhatsAppConnection {
         }
         close();
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** WhatsApp ends the link for good (a ban, another client taking over); false when not online. */
+    boolean end(TransportEvent.Ending ending, String reason) {
+        if (closed || !connected) {
+            return false;
+        }
+        close();
+        listener.on(new TransportEvent.LoggedOut(ending, reason));
+        return true;
+    }
+
+    /** The phone number of the linked device, once it is logged in. */
+    Optional<String> phoneNumber() {
+        SimulatedCredentials device = credentials;
+        return device == null ? Optional.empty() : Optional.of(device.phoneNumber());
     }
 
     /** The socket breaks under the session; whoever owns it decides when to connect again. */

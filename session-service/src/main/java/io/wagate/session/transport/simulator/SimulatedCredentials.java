@@ -21,7 +21,12 @@ record SimulatedCredentials(String phoneNumber, String noiseKey, String identity
 
     /** Fresh keys for a pairing attempt of this session; the phone that will scan is derived from the session id. */
     static SimulatedCredentials generate(String sessionId) {
-        return new SimulatedCredentials(phoneNumberOf(sessionId), randomKey(), randomKey(), randomKey());
+        return forNumber(phoneNumberOf(sessionId));
+    }
+
+    /** Fresh keys for a pairing by code: the phone is the one the code was requested for. */
+    static SimulatedCredentials forNumber(String phoneNumber) {
+        return new SimulatedCredentials(phoneNumber, randomKey(), randomKey(), randomKey());
     }
 
     /** A number in the fictional 1-555 range, the same for a session every time. */

@@ -20,8 +20,7 @@ public class SimulatorWhatsAppTransport implements WhatsAppTransport {
 
     @Override
     public WhatsAppConnection open(String sessionId, Pairing pairing, TransportListener listener) {
-        byte[] authState = pairing instanceof Pairing.Resume resume ? resume.authState() : null;
-        var connection = new SimulatedConnection(sessionId, authState, listener, network);
+        var connection = new SimulatedConnection(sessionId, pairing, listener, network);
         connection.start();
         return connection;
     }
