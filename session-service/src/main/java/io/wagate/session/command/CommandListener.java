@@ -1,13 +1,15 @@
 package io.wagate.session.command;
 
 import io.micronaut.configuration.kafka.ConsumerAware;
-import io.micronaut.configuration.kafka.KafkaAcknowledgement;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.configuration.kafka.exceptions.DefaultKafkaListenerExceptionHandler;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import io.micronaut.context.annotation.Property;
 import io.wagate.schemas.Topics;
 import io.wagate.session.Placement;
@@ -21,6 +23,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the commands topic, one record at a time per partition, and commits a record's offset
@@ -34,23 +39,28 @@ import org.apache.kafka.common.TopicPartition;
         // Per instance (the pod's name, say), Kafka's tools show which instance owns which partitions.
         clientId = "${wagate.kafka.client-id:session-service}",
         offsetReset = OffsetReset.EARLIEST,
-        // Committed by receive() itself (see there), so a commit refused by a rebalance retries the record.
-        offsetStrategy = OffsetStrategy.DISABLED,
+        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy =
                 @ErrorStrategy(
                         value = ErrorStrategyValue.RETRY_ON_ERROR,
                         retryDelay = "${wagate.session.command-retry-delay:1s}",
                         retryCountValue = "${wagate.session.command-retries:60}"),
         properties = {
-            // A lifecycle command may wait for its session a while (step-timeout): keep batches small.
-            @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "10"),
+            // One record per poll (the fetch still brings many): when a rebalance refuses the commit that
+            // follows a record, no other record of the batch is skipped with it. It never is lost either:
+            // carried out already, it is committed with the next one, or consumed again by the next owner.
+            @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "1"),
             // A rebalance moves only the partitions that change owner; the others' sessions stay up.
             @Property(
                     name = ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                     value = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor")
         })
-public class CommandListener implements ConsumerRebalanceListener, ConsumerAware<String, byte[]> {
+public class CommandListener
+        implements ConsumerRebalanceListener, ConsumerAware<String, byte[]>, KafkaListenerExceptionHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommandListener.class);
+
+    private final DefaultKafkaListenerExceptionHandler otherFailures;
     private final CommandDispatcher dispatcher;
     private final DeadLetters deadLetters;
     private final MisroutedCommands misrouted;
@@ -64,26 +74,17 @@ public class CommandListener implements ConsumerRebalanceListener, ConsumerAware
             DeadLetters deadLetters,
             MisroutedCommands misrouted,
             PartitionOwnership ownership,
+            DefaultKafkaListenerExceptionHandler otherFailures,
             @SuppressWarnings("unused") TopicBootstrap topics) {
+        this.otherFailures = otherFailures;
         this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
         this.misrouted = misrouted;
         this.ownership = ownership;
     }
 
-    /**
-     * Carries the record out, then commits its offset. The commit happens here, not after this method
-     * returns, because a commit can be refused while the group rebalances: thrown from here, the
-     * refusal is retried like any failure (the record is carried out again, harmlessly), where a
-     * refused commit after it would skip the rest of the batch.
-     */
     @Topic("${wagate.kafka.topic-prefix:}" + Topics.COMMANDS)
-    void receive(ConsumerRecord<String, byte[]> record, KafkaAcknowledgement acknowledgement) {
-        carryOut(record);
-        acknowledgement.ack();
-    }
-
-    private void carryOut(ConsumerRecord<String, byte[]> record) {
+    void receive(ConsumerRecord<String, byte[]> record) {
         switch (CommandRouting.route(record.key(), record.value())) {
             case CommandRouting.SetAside aside -> deadLetters.park(record, aside.reason(), aside.detail());
             case CommandRouting.CarryOut carryOut -> {
@@ -103,6 +104,26 @@ public class CommandListener implements ConsumerRebalanceListener, ConsumerAware
                 }
             }
         }
+    }
+
+    /**
+     * A commit refused because the group is rebalancing is expected and harmless here: the record was
+     * carried out, and its offset is committed with the next record's, or the partition's next owner
+     * consumes it again (a replay is harmless). Anything else is handled as Micronaut does by default.
+     */
+    @Override
+    public void handle(KafkaListenerException exception) {
+        if (exception.getCause() instanceof RebalanceInProgressException) {
+            LOG.info(
+                    "offset of {} not committed while the group rebalances: committed with the next record, or"
+                            + " consumed again by the partition's next owner",
+                    exception
+                            .getConsumerRecord()
+                            .map(record -> record.topic() + "-" + record.partition() + "@" + record.offset())
+                            .orElse("a record"));
+            return;
+        }
+        otherFailures.handle(exception);
     }
 
     @Override

@@ -40,10 +40,7 @@ public final class SessionRunner {
     private final SerialExecutor thread = new SerialExecutor();
     private final SendLane lane;
     private final Instant startedAt = Instant.now();
-    private final CompletableFuture<Void> stopping = new CompletableFuture<>();
-    private final CompletableFuture<Void> abandoned = new CompletableFuture<>();
-    private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
-    private volatile boolean takingWork = true;
+    private final RunnerSignals signals;
     private volatile long epoch;
     private volatile @Nullable WhatsAppConnection connection;
 
@@ -61,6 +58,7 @@ public final class SessionRunner {
         this.session = session;
         this.with = with;
         this.onEnded = onEnded;
+        this.signals = new RunnerSignals(session.sessionId());
         this.lane = new SendLane(session.sessionId(), () -> with.outbox().sendQueued(this));
     }
 
@@ -145,7 +143,7 @@ public final class SessionRunner {
             execute(closed::completeExceptionally, () -> {
                 closeConnection();
                 ended = true;
-                connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
+                signals.ended();
                 closed.complete(null);
             });
             thread.shutdown();
@@ -158,13 +156,12 @@ public final class SessionRunner {
      * work is dropped. What was in flight is left to whoever runs the session next.
      */
     public void halt() {
-        takingWork = false;
         ended = true;
         thread.halt();
         lane.stop();
-        stopping.complete(null);
-        abandoned.complete(null);
-        connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
+        signals.stopTakingWork();
+        signals.abandon();
+        signals.ended();
         WhatsAppConnection live = connection;
         if (live != null) {
             live.close();
@@ -176,44 +173,25 @@ public final class SessionRunner {
      * {@code drain} at the latest (its outcome is then left to whoever sends it next).
      */
     public CompletableFuture<Void> stopSending(Duration drain) {
-        takingWork = false;
-        stopping.complete(null);
+        signals.stopTakingWork();
         return lane.stop()
                 .completeOnTimeout(null, drain.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ignored, e) -> abandoned.complete(null));
+                .whenComplete((ignored, e) -> signals.abandon());
     }
 
     /** Whether the send lane may take another message: false once the session is stopping. */
     public boolean takingWork() {
-        return takingWork;
+        return signals.takingWork();
     }
 
     /** Waits until the session is connected; false when it is not within the timeout or stops meanwhile. */
     public boolean awaitConnected(Duration timeout) {
-        try {
-            CompletableFuture.anyOf(connected, stopping).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return connected.isDone() && !connected.isCompletedExceptionally() && takingWork;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return signals.awaitConnected(timeout);
     }
 
     /** Waits {@code duration}, or less if the session stops meanwhile; false when it stopped. */
     public boolean pause(Duration duration) {
-        try {
-            stopping.get(duration.toMillis(), TimeUnit.MILLISECONDS);
-            return false;
-        } catch (TimeoutException e) {
-            return takingWork;
-        } catch (ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return signals.pause(duration);
     }
 
     /**
@@ -267,11 +245,7 @@ public final class SessionRunner {
                         }
                     }));
         });
-        CompletableFuture.anyOf(settled, abandoned).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!settled.isDone()) {
-            throw new TimeoutException("session stopped before WhatsApp answered " + message.waMessageId());
-        }
-        settled.get();
+        signals.awaitSettled(settled, timeout, message.waMessageId());
     }
 
     private void open(OpenReason reason) {
@@ -353,7 +327,7 @@ public final class SessionRunner {
                 }
                 nextConnectedReason = "reconnected";
                 reconnectAttempts = 0;
-                connected.complete(null);
+                signals.connected();
             }
             case TransportEvent.Disconnected lost -> {
                 closeConnection();
@@ -405,13 +379,12 @@ public final class SessionRunner {
      */
     private void fenced() {
         LOG.warn("{}: another instance owns the session now (our epoch {}); stopping here", session.sessionId(), epoch);
-        takingWork = false;
         lane.stop();
-        stopping.complete(null);
-        abandoned.complete(null);
+        signals.stopTakingWork();
+        signals.abandon();
         closeConnection();
         ended = true;
-        connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
+        signals.ended();
         onEnded.accept(this);
         thread.shutdown();
     }
@@ -441,12 +414,11 @@ public final class SessionRunner {
      */
     private void finish(SessionStatus finalStatus, String reason) {
         // Stop first: should recording or announcing fail, a retried command finishes from the stored state.
-        takingWork = false;
         lane.stop();
-        stopping.complete(null);
+        signals.stopTakingWork();
         closeConnection();
         ended = true;
-        connected.completeExceptionally(new SessionNotConnectedException(session.sessionId()));
+        signals.ended();
         onEnded.accept(this);
         thread.shutdown();
         int recorded = finalStatus == SessionStatus.REPLACED
@@ -479,9 +451,7 @@ public final class SessionRunner {
             connection = null;
             generation++;
         }
-        if (connected.isDone() && !connected.isCompletedExceptionally()) {
-            connected = new CompletableFuture<>();
-        }
+        signals.disconnected();
     }
 
     private CompletableFuture<Void> step(Runnable task) {
