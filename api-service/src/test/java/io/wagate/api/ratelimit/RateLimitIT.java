@@ -12,11 +12,9 @@ import io.lettuce.core.codec.StringCodec;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.wagate.api.support.ApiClient.Reply;
 import io.wagate.api.support.ApiTestBase;
-import io.wagate.api.support.Events;
 import io.wagate.schemas.v1.SendMessage;
 import io.wagate.testsupport.Infrastructure;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +43,7 @@ class RateLimitIT extends ApiTestBase {
         String key = newOrganizationKey("Chatty");
         String org = organizationOf(key);
         String sessionId = connectedSession(key);
-        sessionService()
-                .answer(
-                        sessionId,
-                        command -> command instanceof SendMessage send
-                                ? List.of(Events.sent(sessionId, org, send.getMessageId(), "3EB0RATE"))
-                                : List.of());
+        sessionService().acknowledgeSends(sessionId, org, id -> "3EB0RATE");
         takeEveryToken(sessionId);
 
         // When

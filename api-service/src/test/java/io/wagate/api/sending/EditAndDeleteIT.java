@@ -11,7 +11,6 @@ import io.wagate.schemas.v1.EditContent;
 import io.wagate.schemas.v1.RevokeContent;
 import io.wagate.schemas.v1.SendMessage;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +26,7 @@ class EditAndDeleteIT extends ApiTestBase {
         String key = newOrganizationKey("Editor");
         String org = organizationOf(key);
         String sessionId = connectedSession(key);
-        sessionService()
-                .answer(
-                        sessionId,
-                        command -> command instanceof SendMessage send
-                                ? List.of(Events.sent(
-                                        sessionId,
-                                        org,
-                                        send.getMessageId(),
-                                        "3EB0" + send.getMessageId().substring(22)))
-                                : List.of());
+        sessionService().acknowledgeSends(sessionId, org, id -> "3EB0" + id.substring(22));
         String original = send(key, sessionId, Map.of("to", "5511999999999", "type", "text", "text", "helo"));
 
         // When

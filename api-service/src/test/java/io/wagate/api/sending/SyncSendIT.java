@@ -7,10 +7,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.wagate.api.support.ApiClient;
 import io.wagate.api.support.ApiClient.Reply;
 import io.wagate.api.support.ApiTestBase;
-import io.wagate.api.support.Events;
 import io.wagate.schemas.v1.SendMessage;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,16 +36,7 @@ class SyncSendIT extends ApiTestBase {
         String key = newOrganizationKey("Sync sender");
         String org = organizationOf(key);
         String sessionId = connectedSession(key);
-        sessionService()
-                .answer(
-                        sessionId,
-                        command -> command instanceof SendMessage send
-                                ? List.of(Events.sent(
-                                        sessionId,
-                                        org,
-                                        send.getMessageId(),
-                                        "3EB0" + send.getMessageId().substring(20)))
-                                : List.of());
+        sessionService().acknowledgeSends(sessionId, org, id -> "3EB0" + id.substring(20));
 
         // When
         Reply reply = send(key, sessionId, null);
@@ -71,13 +60,7 @@ class SyncSendIT extends ApiTestBase {
         String key = newOrganizationKey("Refused");
         String org = organizationOf(key);
         String sessionId = connectedSession(key);
-        sessionService()
-                .answer(
-                        sessionId,
-                        command -> command instanceof SendMessage send
-                                ? List.of(Events.failed(
-                                        sessionId, org, send.getMessageId(), "not_on_whatsapp", "no WhatsApp account"))
-                                : List.of());
+        sessionService().failSends(sessionId, org, "not_on_whatsapp", "no WhatsApp account");
 
         // When
         Reply reply = send(key, sessionId, null);
@@ -127,12 +110,7 @@ class SyncSendIT extends ApiTestBase {
         String key = newOrganizationKey("Sync retrier");
         String org = organizationOf(key);
         String sessionId = connectedSession(key);
-        sessionService()
-                .answer(
-                        sessionId,
-                        command -> command instanceof SendMessage send
-                                ? List.of(Events.sent(sessionId, org, send.getMessageId(), "3EB0REPLAY"))
-                                : List.of());
+        sessionService().acknowledgeSends(sessionId, org, id -> "3EB0REPLAY");
 
         // When
         Reply first = send(key, sessionId, "sync-1");
@@ -163,13 +141,7 @@ class SyncSendIT extends ApiTestBase {
         String key = newOrganizationKey("Failed retrier");
         String org = organizationOf(key);
         String sessionId = connectedSession(key);
-        sessionService()
-                .answer(
-                        sessionId,
-                        command -> command instanceof SendMessage send
-                                ? List.of(Events.failed(
-                                        sessionId, org, send.getMessageId(), "not_on_whatsapp", "nobody there"))
-                                : List.of());
+        sessionService().failSends(sessionId, org, "not_on_whatsapp", "nobody there");
 
         Reply first = send(key, sessionId, "fail-1");
         Reply retry = send(key, sessionId, "fail-1");

@@ -3,6 +3,7 @@ package io.wagate.api.support;
 import io.wagate.schemas.CommandCodec;
 import io.wagate.schemas.UndecodableRecordException;
 import io.wagate.schemas.v1.Event;
+import io.wagate.schemas.v1.SendMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,25 @@ public final class SessionServiceStandIn implements AutoCloseable {
     /** From now on, answers every command for {@code sessionId} with the events {@code answer} returns. */
     public void answer(String sessionId, Function<SpecificRecord, List<Event>> answer) {
         answers.put(sessionId, answer);
+    }
+
+    /** From now on, acknowledges every send of {@code sessionId}, under the WhatsApp id {@code waIdOf} derives. */
+    public void acknowledgeSends(String sessionId, String organizationId, Function<String, String> waIdOf) {
+        answer(
+                sessionId,
+                command -> command instanceof SendMessage send
+                        ? List.of(Events.sent(
+                                sessionId, organizationId, send.getMessageId(), waIdOf.apply(send.getMessageId())))
+                        : List.of());
+    }
+
+    /** From now on, fails every send of {@code sessionId} as WhatsApp refusing it with {@code code}. */
+    public void failSends(String sessionId, String organizationId, String code, String message) {
+        answer(
+                sessionId,
+                command -> command instanceof SendMessage send
+                        ? List.of(Events.failed(sessionId, organizationId, send.getMessageId(), code, message))
+                        : List.of());
     }
 
     private void run() {

@@ -1,18 +1,10 @@
 package io.wagate.session.command;
 
-import io.micronaut.configuration.kafka.annotation.KafkaClient;
-import io.micronaut.context.annotation.Property;
 import io.wagate.schemas.Topics;
 import io.wagate.session.KafkaSettings;
-import io.wagate.session.events.KafkaEventPublisher;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +16,11 @@ class DeadLetters {
     static final String SOURCE_HEADER = "wagate-dead-letter-source";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
-    private final Producer<String, byte[]> producer;
+    private final DurableRepublisher republisher;
     private final KafkaSettings settings;
 
-    DeadLetters(
-            @KafkaClient(
-                            id = KafkaEventPublisher.PRODUCER_ID,
-                            acks = KafkaClient.Acknowledge.ALL,
-                            properties = @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"))
-                    Producer<String, byte[]> producer,
-            KafkaSettings settings) {
-        this.producer = producer;
+    DeadLetters(DurableRepublisher republisher, KafkaSettings settings) {
+        this.republisher = republisher;
         this.settings = settings;
     }
 
@@ -49,18 +35,7 @@ class DeadLetters {
                 detail);
         var letter = new ProducerRecord<>(settings.deadLettersTopic(), record.key(), record.value());
         letter.headers().add(Topics.DEAD_LETTER_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        letter.headers()
-                .add(
-                        SOURCE_HEADER,
-                        (record.topic() + "-" + record.partition() + "@" + record.offset())
-                                .getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(letter).get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("dead letter not acknowledged: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        letter.headers().add(SOURCE_HEADER, DurableRepublisher.origin(record));
+        republisher.publish(letter, "dead letter");
     }
 }

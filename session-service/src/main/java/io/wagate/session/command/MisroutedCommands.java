@@ -1,17 +1,7 @@
 package io.wagate.session.command;
 
-import io.micronaut.configuration.kafka.annotation.KafkaClient;
-import io.micronaut.context.annotation.Property;
-import io.wagate.session.KafkaSettings;
-import io.wagate.session.events.KafkaEventPublisher;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +18,10 @@ class MisroutedCommands {
     static final String FORWARDED_FROM_HEADER = "wagate-forwarded-from";
     private static final Logger LOG = LoggerFactory.getLogger(MisroutedCommands.class);
 
-    private final Producer<String, byte[]> producer;
-    private final KafkaSettings settings;
+    private final DurableRepublisher republisher;
 
-    MisroutedCommands(
-            @KafkaClient(
-                            id = KafkaEventPublisher.PRODUCER_ID,
-                            acks = KafkaClient.Acknowledge.ALL,
-                            properties = @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"))
-                    Producer<String, byte[]> producer,
-            KafkaSettings settings) {
-        this.producer = producer;
-        this.settings = settings;
+    MisroutedCommands(DurableRepublisher republisher) {
+        this.republisher = republisher;
     }
 
     /** Returns once the record is durably on {@code partition}, so the original's offset may be committed. */
@@ -52,19 +34,7 @@ class MisroutedCommands {
                 record.offset(),
                 partition);
         var forwarded = new ProducerRecord<>(record.topic(), partition, record.key(), record.value(), record.headers());
-        forwarded
-                .headers()
-                .add(
-                        FORWARDED_FROM_HEADER,
-                        (record.topic() + "-" + record.partition() + "@" + record.offset())
-                                .getBytes(StandardCharsets.UTF_8));
-        try {
-            producer.send(forwarded).get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("forwarded command not acknowledged: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        forwarded.headers().add(FORWARDED_FROM_HEADER, DurableRepublisher.origin(record));
+        republisher.publish(forwarded, "forwarded command");
     }
 }
