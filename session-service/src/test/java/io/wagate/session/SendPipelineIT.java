@@ -16,8 +16,10 @@ import io.wagate.testsupport.InfrastructureExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -136,14 +138,20 @@ class SendPipelineIT {
 
     @Test
     @Order(3)
-    void whatAnInstanceHadQueuedWhenItCrashedIsSentByTheNextOneOnceUnderTheSameWhatsAppIds() {
-        // Given a session with three messages queued, the first being typed
+    void whatAnInstanceHadQueuedWhenItCrashedIsSentByTheNextOneOnceUnderTheSameWhatsAppIdsAndTraces() {
+        // Given a session with three messages queued, the first being typed, each sent in a trace of its own
         String sessionId = connectedSession();
         List<String> messageIds = new ArrayList<>();
+        Map<String, String> traceIds = new HashMap<>();
         for (int i = 0; i < 3; i++) {
             String messageId = Commands.newMessageId();
             messageIds.add(messageId);
-            cluster.produce(sessionId, Commands.sendTextTyping(sessionId, messageId, RECIPIENT, "queued " + i, 2));
+            String traceId = UUID.randomUUID().toString().replace("-", "");
+            traceIds.put(messageId, traceId);
+            cluster.produceTraced(
+                    sessionId,
+                    Commands.sendTextTyping(sessionId, messageId, RECIPIENT, "queued " + i, 2),
+                    "00-" + traceId + "-00f067aa0ba902b7-01");
         }
         await().atMost(PATIENCE)
                 .until(() -> !cluster.whatsApp().presenceUpdates(sessionId).isEmpty());
@@ -161,6 +169,14 @@ class SendPipelineIT {
             await().atMost(PATIENCE).until(() -> cluster.whatsApp().deliveryCount(waMessageId) == 1);
             assertThat(sentEvent(messageId).getWaMessageId()).isEqualTo(waMessageId);
             assertThat(cluster.messageStatuses(messageId)).containsOnlyOnce(MessageStatus.SENT);
+        }
+        // and every event of a message, the receipts' too, continues the trace its command came in
+        for (String messageId : messageIds) {
+            await().atMost(PATIENCE)
+                    .until(() -> cluster.messageStatuses(messageId).contains(MessageStatus.READ));
+            assertThat(cluster.traceIdsOf(messageId))
+                    .hasSizeGreaterThanOrEqualTo(3)
+                    .containsOnly(traceIds.get(messageId));
         }
         // resumed, not paired again
         List<Object> after = cluster

@@ -17,6 +17,7 @@ import io.wagate.session.runtime.SessionRegistry;
 import io.wagate.session.transport.simulator.SimulatedWhatsApp;
 import io.wagate.session.transport.simulator.SimulatorSettings;
 import io.wagate.testsupport.Infrastructure;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -146,8 +147,19 @@ final class ServiceCluster implements AutoCloseable {
     }
 
     void produce(String key, byte[] value) {
+        produce(new ProducerRecord<>(commandsTopic, key, value));
+    }
+
+    /** Produces a command in a trace, as api-service does: a W3C traceparent header. */
+    void produceTraced(String key, byte[] value, String traceparent) {
+        var record = new ProducerRecord<>(commandsTopic, key, value);
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+        produce(record);
+    }
+
+    private void produce(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(commandsTopic, key, value)).get(10, TimeUnit.SECONDS);
+            producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -198,6 +210,17 @@ final class ServiceCluster implements AutoCloseable {
     boolean isConnected(String sessionId) {
         List<SessionStatusChanged> statuses = statusesOf(sessionId);
         return !statuses.isEmpty() && statuses.getLast().getStatus() == SessionStatus.CONNECTED;
+    }
+
+    /** The trace id of each event of the message (a traceparent's second field), "" for one without. */
+    List<String> traceIdsOf(String messageId) {
+        return events.records().stream()
+                .filter(record -> EventCodec.decode(record.value()).getData() instanceof MessageStatusChanged changed
+                        && changed.getMessageId().equals(messageId))
+                .map(record -> record.headers().lastHeader("traceparent"))
+                .map(header ->
+                        header == null ? "" : new String(header.value(), StandardCharsets.US_ASCII).split("-")[1])
+                .toList();
     }
 
     List<MessageStatus> messageStatuses(String messageId) {

@@ -11,19 +11,25 @@ import io.micronaut.configuration.kafka.exceptions.DefaultKafkaListenerException
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.opentelemetry.api.trace.SpanKind;
 import io.wagate.schemas.Topics;
 import io.wagate.session.Placement;
 import io.wagate.session.ownership.PartitionOwnership;
 import io.wagate.session.ownership.SessionPartitions;
 import io.wagate.session.runtime.OrganizationMismatchException;
 import io.wagate.session.topics.TopicBootstrap;
+import io.wagate.session.tracing.Traces;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +71,7 @@ public class CommandListener
     private final DeadLetters deadLetters;
     private final MisroutedCommands misrouted;
     private final PartitionOwnership ownership;
+    private final Traces traces;
     private volatile Consumer<String, byte[]> consumer;
     private volatile int partitionCount = 1;
 
@@ -75,7 +82,9 @@ public class CommandListener
             MisroutedCommands misrouted,
             PartitionOwnership ownership,
             DefaultKafkaListenerExceptionHandler otherFailures,
+            Traces traces,
             @SuppressWarnings("unused") TopicBootstrap topics) {
+        this.traces = traces;
         this.otherFailures = otherFailures;
         this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
@@ -83,8 +92,21 @@ public class CommandListener
         this.ownership = ownership;
     }
 
+    /** Each record is carried out in a span continuing the trace its producer put in its headers. */
     @Topic("${wagate.kafka.topic-prefix:}" + Topics.COMMANDS)
     void receive(ConsumerRecord<String, byte[]> record) {
+        traces.runInSpan(
+                record.topic() + " process",
+                SpanKind.CONSUMER,
+                traceparentOf(record),
+                Map.of(
+                        "messaging.system", "kafka",
+                        "messaging.destination.name", record.topic(),
+                        "wagate.session_id", String.valueOf(record.key())),
+                () -> carryOut(record));
+    }
+
+    private void carryOut(ConsumerRecord<String, byte[]> record) {
         switch (CommandRouting.route(record.key(), record.value())) {
             case CommandRouting.SetAside aside -> deadLetters.park(record, aside.reason(), aside.detail());
             case CommandRouting.CarryOut carryOut -> {
@@ -104,6 +126,11 @@ public class CommandListener
                 }
             }
         }
+    }
+
+    private static @Nullable String traceparentOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(Traces.TRACEPARENT);
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.wagate.session.store.OutboundMessageRepository;
 import io.wagate.session.store.OutboundMessageRow;
 import io.wagate.session.store.QueuedSendRow;
 import io.wagate.session.store.SendQueueRepository;
+import io.wagate.session.tracing.Traces;
 import io.wagate.session.transport.SendOutcome;
 import io.wagate.session.transport.TransportEvent;
 import jakarta.inject.Singleton;
@@ -34,11 +35,14 @@ public class OutboundMessages implements MessageReceipts {
     private final OutboundMessageRepository messages;
     private final SendQueueRepository queue;
     private final EventPublisher events;
+    private final Traces traces;
 
-    OutboundMessages(OutboundMessageRepository messages, SendQueueRepository queue, EventPublisher events) {
+    OutboundMessages(
+            OutboundMessageRepository messages, SendQueueRepository queue, EventPublisher events, Traces traces) {
         this.messages = messages;
         this.queue = queue;
         this.events = events;
+        this.traces = traces;
     }
 
     Optional<OutboundMessageRow> find(String messageId) {
@@ -186,6 +190,7 @@ public class OutboundMessages implements MessageReceipts {
                 row.status(),
                 row.failureCode(),
                 row.failureMessage(),
+                row.traceparent(),
                 row.createdAt(),
                 row.updatedAt());
     }
@@ -216,7 +221,8 @@ public class OutboundMessages implements MessageReceipts {
                         row.waMessageId(),
                         row.recipient(),
                         row.status(),
-                        failure));
+                        failure),
+                traces.currentOr(row.traceparent()));
     }
 
     private static OutboundMessageRow with(
@@ -232,11 +238,12 @@ public class OutboundMessages implements MessageReceipts {
                 status,
                 failure == null ? row.failureCode() : failure.code(),
                 failure == null ? row.failureMessage() : failure.message(),
+                row.traceparent(),
                 row.createdAt(),
                 row.updatedAt());
     }
 
-    private static OutboundMessageRow row(
+    private OutboundMessageRow row(
             SendRequest request,
             String recipient,
             @Nullable String waMessageId,
@@ -253,6 +260,7 @@ public class OutboundMessages implements MessageReceipts {
                 status,
                 failure == null ? null : failure.code(),
                 failure == null ? null : failure.message(),
+                traces.current(),
                 null,
                 null);
     }

@@ -1,5 +1,6 @@
 package io.wagate.session.sending;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.wagate.session.MessageStatus;
 import io.wagate.session.SessionRef;
 import io.wagate.session.SessionStatus;
@@ -10,6 +11,7 @@ import io.wagate.session.runtime.SessionRunner;
 import io.wagate.session.runtime.SessionSettings;
 import io.wagate.session.store.OutboundMessageRow;
 import io.wagate.session.store.QueuedSendRow;
+import io.wagate.session.tracing.Traces;
 import io.wagate.session.transport.ChatPresence;
 import io.wagate.session.transport.Jid;
 import io.wagate.session.transport.OutboundMessage;
@@ -18,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,7 @@ class QueuedMessageSender implements Outbox {
     private final SendCommandCodec commands;
     private final SessionSettings settings;
     private final SendMetrics metrics;
+    private final Traces traces;
 
     QueuedMessageSender(
             OutboundMessages ledger,
@@ -53,13 +57,15 @@ class QueuedMessageSender implements Outbox {
             RateLimiter limiter,
             SendCommandCodec commands,
             SessionSettings settings,
-            SendMetrics metrics) {
+            SendMetrics metrics,
+            Traces traces) {
         this.ledger = ledger;
         this.composer = composer;
         this.limiter = limiter;
         this.commands = commands;
         this.settings = settings;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     @Override
@@ -179,7 +185,7 @@ class QueuedMessageSender implements Outbox {
             if (!paced(runner) || !typed(runner, ready)) {
                 return false;
             }
-            HandOver handOver = handOver(runner, row, ready.message());
+            HandOver handOver = handOverTraced(runner, row, ready.message());
             reachedWhatsApp |= handOver != HandOver.NOT_HANDED_OVER;
             switch (handOver) {
                 case SETTLED -> {
@@ -217,6 +223,16 @@ class QueuedMessageSender implements Outbox {
         NOT_HANDED_OVER,
         UNKNOWN,
         OWNED_ELSEWHERE
+    }
+
+    /** The hand-over continues the trace of the command that queued the message, as do its events. */
+    private HandOver handOverTraced(SessionRunner runner, OutboundMessageRow row, OutboundMessage message) {
+        return traces.inSpan(
+                "whatsapp send",
+                SpanKind.CLIENT,
+                row.traceparent(),
+                Map.of("wagate.session_id", row.sessionId(), "wagate.message_id", row.messageId()),
+                () -> handOver(runner, row, message));
     }
 
     private HandOver handOver(SessionRunner runner, OutboundMessageRow row, OutboundMessage message) {

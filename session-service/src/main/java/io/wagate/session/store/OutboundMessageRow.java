@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * One SendMessage command, recorded before WhatsApp sees the message. {@code waMessageId} is null
- * when the message failed before it reached WhatsApp.
+ * when the message failed before it reached WhatsApp; {@code traceparent} is the W3C trace context
+ * of the command that queued it, continued by every event of the message.
  */
 @MappedEntity("outbound_messages")
 public record OutboundMessageRow(
@@ -27,5 +28,6 @@ public record OutboundMessageRow(
         MessageStatus status,
         @Nullable String failureCode,
         @Nullable String failureMessage,
+        @Nullable String traceparent,
         @DateCreated @Nullable Instant createdAt,
         @DateUpdated @Nullable Instant updatedAt) {}

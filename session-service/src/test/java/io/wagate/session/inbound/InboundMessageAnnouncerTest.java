@@ -32,7 +32,7 @@ class InboundMessageAnnouncerTest {
     private final InMemoryMessageIndex index = new InMemoryMessageIndex();
     private final InMemoryMediaService media = new InMemoryMediaService();
     private final List<SessionEvent> published = new CopyOnWriteArrayList<>();
-    private final EventPublisher events = (session, event) -> published.add(event);
+    private final EventPublisher events = (session, event, traceparent) -> published.add(event);
     private final InboundMessageAnnouncer announcer =
             new InboundMessageAnnouncer(index, new InboundMedia(media), events);
 
