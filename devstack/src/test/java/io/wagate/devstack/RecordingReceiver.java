@@ -1,5 +1,6 @@
 package io.wagate.devstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiPredicate;
 
-/** A webhook subscriber for tests: records every request and answers 204, or 503 while failing. */
+/**
+ * A webhook subscriber for tests: records every request and answers 204, or 503 while failing; reads
+ * back the events it accepted.
+ */
 final class RecordingReceiver implements AutoCloseable {
 
     record Delivery(HttpHeaders headers, String body, int answeredWith) {}
@@ -51,6 +55,31 @@ final class RecordingReceiver implements AutoCloseable {
 
     List<Delivery> accepted() {
         return deliveries.stream().filter(d -> d.answeredWith() < 300).toList();
+    }
+
+    /** The events of the deliveries it accepted, in arrival order. */
+    List<JsonNode> events() {
+        return accepted().stream().map(d -> parse(d.body())).toList();
+    }
+
+    /** The accepted events about one message ({@code data.message_id}). */
+    List<JsonNode> eventsFor(String messageId) {
+        return events().stream()
+                .filter(e -> messageId.equals(e.at("/data/message_id").asText()))
+                .toList();
+    }
+
+    /** The types of the accepted events about one message, in arrival order. */
+    List<String> typesFor(String messageId) {
+        return eventsFor(messageId).stream().map(e -> e.get("type").asText()).toList();
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            return GatewayClient.JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
     }
 
     private void receive(HttpExchange exchange) throws IOException {

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(OrderAnnotation.class)
 class WalkthroughE2EIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private DevStack stack;
+    private GatewayClient gateway;
     private RecordingReceiver receiver;
     private String sessionId;
     private String webhookSecret;
@@ -48,18 +41,13 @@ class WalkthroughE2EIT {
     @BeforeAll
     void startTheGateway(Infrastructure infra) {
         receiver = RecordingReceiver.start();
-        var settings = new DevStack.Settings(
-                Path.of(System.getProperty("wagate.home", "..")).toAbsolutePath(),
-                "127.0.0.1",
-                0,
-                0,
-                DevStack.newAdminKey(),
-                DevStack.newAuthStateKey(),
+        var settings = TestStacks.settings(
                 Infrastructure.uniqueTopicPrefix(),
                 Map.of(
                         Service.SESSION, Map.of("wagate.simulator.scan-delay", "1s"),
                         Service.WEBHOOK, Map.of("wagate.webhooks.retry-schedule", "0s,1s,1s,1s,1s,1s,1s,1s,1s,1s")));
         stack = DevStack.start(settings, infra, infra.postgres().newDatabase(), System.out);
+        gateway = new GatewayClient(stack.baseUrl(), stack.adminKey());
     }
 
     @AfterAll
@@ -91,34 +79,47 @@ class WalkthroughE2EIT {
 
     @Test
     @Order(2)
-    void aTextIsSentDeliveredAndReadWithEveryWebhookSignedAndCorrelated() throws Exception {
-        // a send answers once WhatsApp acknowledged it
-        JsonNode accepted = call(
+    void aTextIsSentDeliveredAndReadWithEveryWebhookSignedAndCorrelatedInOneTrace() throws Exception {
+        // a send, made in the caller's trace, answers once WhatsApp acknowledged it
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        JsonNode accepted = gateway.call(
                 "POST",
                 "/v1/sessions/" + sessionId + "/messages",
                 Map.of("to", "5511999999999", "type", "text", "text", "hi", "client_ref", "order-42"),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"),
                 200);
         String messageId = accepted.get("id").asText();
         assertThat(accepted.get("status").asText()).isEqualTo("sent");
         assertThat(accepted.get("wa_message_id").asText()).isNotBlank();
         assertThat(accepted.get("client_ref").asText()).isEqualTo("order-42");
 
-        await().atMost(PATIENCE).until(() -> messageTypesReceived(messageId)
+        await().atMost(PATIENCE).until(() -> receiver.typesFor(messageId)
                 .containsAll(List.of("message.sent", "message.delivered", "message.read")));
 
         for (var delivery : receiver.accepted()) {
             new Webhook(webhookSecret).verify(delivery.body(), delivery.headers());
-            JsonNode event = JSON.readTree(delivery.body());
+            JsonNode event = RecordingReceiver.parse(delivery.body());
             assertThat(delivery.headers().firstValue("webhook-id"))
                     .hasValue(event.get("id").asText());
         }
-        JsonNode sent = eventsFor(messageId).stream()
+        JsonNode sent = receiver.eventsFor(messageId).stream()
                 .filter(e -> e.get("type").asText().equals("message.sent"))
                 .findFirst()
                 .orElseThrow();
         assertThat(sent.get("session_id").asText()).isEqualTo(sessionId);
         assertThat(sent.at("/data/client_ref").asText()).isEqualTo("order-42");
         assertThat(sent.at("/data/wa_message_id").asText()).isNotBlank();
+
+        // and every webhook of the message continues the caller's trace, through every service
+        List<String> traceIds = receiver.accepted().stream()
+                .filter(d -> messageId.equals(
+                        RecordingReceiver.parse(d.body()).at("/data/message_id").asText()))
+                .map(d -> d.headers()
+                        .firstValue("traceparent")
+                        .orElse("00-none-none-00")
+                        .split("-")[1])
+                .toList();
+        assertThat(traceIds).hasSizeGreaterThanOrEqualTo(3).containsOnly(traceId);
     }
 
     @Test
@@ -139,7 +140,7 @@ class WalkthroughE2EIT {
         receiver.failing(false);
         stack.start(Service.WEBHOOK);
 
-        await().atMost(PATIENCE).until(() -> messageTypesReceived(messageId)
+        await().atMost(PATIENCE).until(() -> receiver.typesFor(messageId)
                 .containsAll(List.of("message.sent", "message.delivered", "message.read")));
         Set<String> acceptedIds = receiver.accepted().stream()
                 .map(d -> d.headers().firstValue("webhook-id").orElseThrow())
@@ -150,62 +151,27 @@ class WalkthroughE2EIT {
         }
     }
 
-    private JsonNode call(String method, String path, Object body, int expectedStatus) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .header("Authorization", "Bearer " + stack.adminKey())
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as("%s %s answered %s", method, path, response.body())
-                .isEqualTo(expectedStatus);
-        return JSON.readTree(response.body());
-    }
-
-    private List<JsonNode> acceptedEvents() {
-        return receiver.accepted().stream().map(d -> parse(d.body())).toList();
+    private JsonNode call(String method, String path, Object body, int expectedStatus) {
+        return gateway.call(method, path, body, expectedStatus);
     }
 
     private Set<String> typesReceived() {
-        return acceptedEvents().stream().map(e -> e.get("type").asText()).collect(Collectors.toSet());
+        return receiver.events().stream().map(e -> e.get("type").asText()).collect(Collectors.toSet());
     }
 
     private Set<String> statusesReceived() {
-        return acceptedEvents().stream()
+        return receiver.events().stream()
                 .filter(e -> e.get("type").asText().equals("session.status"))
                 .map(e -> e.at("/data/status").asText())
                 .collect(Collectors.toSet());
     }
 
-    private List<JsonNode> eventsFor(String messageId) {
-        return acceptedEvents().stream()
-                .filter(e -> messageId.equals(e.at("/data/message_id").asText()))
-                .toList();
-    }
-
-    private List<String> messageTypesReceived(String messageId) {
-        return eventsFor(messageId).stream().map(e -> e.get("type").asText()).toList();
-    }
-
     private Set<String> refusedEventIds(String messageId) {
         return receiver.deliveries().stream()
                 .filter(d -> d.answeredWith() >= 300)
-                .filter(d ->
-                        messageId.equals(parse(d.body()).at("/data/message_id").asText()))
+                .filter(d -> messageId.equals(
+                        RecordingReceiver.parse(d.body()).at("/data/message_id").asText()))
                 .map(d -> d.headers().firstValue("webhook-id").orElseThrow())
                 .collect(Collectors.toSet());
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + body, e);
-        }
     }
 }

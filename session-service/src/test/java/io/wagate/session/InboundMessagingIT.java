@@ -270,6 +270,40 @@ class InboundMessagingIT {
         assertThat(failureOf(notRunning).getCode()).isEqualTo("not_connected");
     }
 
+    @Test
+    @Order(8)
+    void mediaThatMediaServiceRefusesIsStillAnnouncedWithItsReasonAndCanBeReactedTo() {
+        // Given media-service takes no inbound media as large as the phone's image
+        harness.media.limitsInboundTo(SimulatedSamples.png().length - 1);
+        int before = harness.received().size();
+        int storedBefore = harness.media.inboundIds().size();
+
+        try {
+            // When the phone sends it
+            harness.send(PHONE, new TextContent("send me an image"));
+
+            // Then the message arrives without its bytes, as WhatsApp described it, saying why
+            MessageReceived received = harness.awaitReceived(before, 1).getFirst();
+            var image = (ReceivedMedia) received.getContent();
+            assertThat(image.getKind()).isEqualTo(MediaKind.IMAGE);
+            assertThat(image.getMediaId()).isNull();
+            assertThat(image.getSha256()).isNull();
+            assertThat(image.getMimetype()).isEqualTo("image/png");
+            assertThat(image.getSize()).isEqualTo(SimulatedSamples.png().length);
+            assertThat(image.getCaption()).isEqualTo("An image from the simulated phone");
+            assertThat(image.getError().getCode()).isEqualTo("media_too_large");
+            assertThat(image.getError().getMessage()).contains("limit");
+            assertThat(harness.media.inboundIds()).hasSize(storedBefore);
+
+            // And it is indexed: a reaction to it by our id reaches it
+            String reaction = harness.send(PHONE, new ReactionContent(received.getMessageId(), "👀"));
+            var theirKey = new MessageKey(Jid.parse(PHONE_JID).orElseThrow(), received.getWaMessageId(), false, null);
+            assertThat(harness.delivered(reaction).content()).isEqualTo(new OutboundMessage.Reaction(theirKey, "👀"));
+        } finally {
+            harness.media.limitsInboundTo(Long.MAX_VALUE);
+        }
+    }
+
     private CommandFailed failureOf(String commandId) {
         await().atMost(MessagingHarness.PATIENCE)
                 .until(() -> harness.commandFailed(commandId).isPresent());

@@ -57,6 +57,12 @@ public sealed interface ApiError {
     /** {@code mentions} or {@code mention_all} on a recipient that is not a group. */
     record MentionsNotSupported(String recipient) implements ApiError {}
 
+    /**
+     * A poll WhatsApp would refuse: not 2 to 12 options, a repeated option, or more selectable than
+     * offered. The same code a poll produced straight to Kafka fails with.
+     */
+    record PollInvalid(String field, String message) implements ApiError {}
+
     /** {@code reply_private} where it cannot work (no group recipient). */
     record PrivateReplyFailed(String message) implements ApiError {}
 
@@ -128,6 +134,7 @@ public sealed interface ApiError {
             case InvalidPhoneNumber ignored -> HttpStatus.BAD_REQUEST;
             case InvalidRecipient ignored -> HttpStatus.BAD_REQUEST;
             case MentionsNotSupported ignored -> HttpStatus.BAD_REQUEST;
+            case PollInvalid ignored -> HttpStatus.BAD_REQUEST;
             case PrivateReplyFailed ignored -> HttpStatus.BAD_REQUEST;
             case TargetNotFound ignored -> HttpStatus.BAD_REQUEST;
             case EditNotAllowed ignored -> HttpStatus.BAD_REQUEST;
@@ -165,6 +172,7 @@ public sealed interface ApiError {
             case InvalidPhoneNumber ignored -> "invalid_phone_number";
             case InvalidRecipient ignored -> "invalid_recipient";
             case MentionsNotSupported ignored -> "mentions_not_supported";
+            case PollInvalid ignored -> "poll_invalid";
             case PrivateReplyFailed ignored -> "private_reply_failed";
             case TargetNotFound notFound -> notFound.code();
             case EditNotAllowed ignored -> "edit_not_allowed";
@@ -205,6 +213,7 @@ public sealed interface ApiError {
             case InvalidPhoneNumber invalid -> invalid.message();
             case InvalidRecipient invalid -> invalid.message();
             case MentionsNotSupported ignored -> "mentions are only supported in group chats (a @g.us recipient)";
+            case PollInvalid invalid -> invalid.field() + ": " + invalid.message();
             case PrivateReplyFailed failed -> failed.message();
             case TargetNotFound notFound -> "message " + notFound.messageId() + " is not a message of this session";
             case EditNotAllowed notAllowed -> notAllowed.message();
@@ -242,6 +251,7 @@ public sealed interface ApiError {
             case InvalidPhoneNumber invalid -> Map.of("field", invalid.field());
             case InvalidRecipient invalid -> Map.of("field", invalid.field());
             case MentionsNotSupported unsupported -> Map.of("field", "mentions", "to", unsupported.recipient());
+            case PollInvalid invalid -> Map.of("field", invalid.field());
             case PrivateReplyFailed ignored -> Map.of("field", "reply_private");
             case TargetNotFound notFound -> Map.of("field", notFound.field(), "message_id", notFound.messageId());
             case EditNotAllowed ignored -> Map.of();

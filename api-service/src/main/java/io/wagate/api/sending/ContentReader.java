@@ -2,9 +2,11 @@ package io.wagate.api.sending;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
+import io.wagate.api.error.ApiError;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -178,18 +180,32 @@ final class ContentReader {
         return new MessageContent.Contacts(contacts);
     }
 
+    /** The poll's fields; whether WhatsApp takes it as a poll is {@link #pollProblem}'s to say. */
     private static MessageContent.Poll poll(JsonFields body) {
         String question = body.requiredText("question", MAX_POLL_QUESTION_LENGTH);
-        List<String> options =
-                body.stringArray("options", MIN_POLL_OPTIONS, MAX_POLL_OPTIONS, MAX_POLL_OPTION_LENGTH, true);
-        if (new HashSet<>(options).size() != options.size()) {
-            body.refuse("options", "must be distinct");
-        }
+        List<String> options = body.stringArray("options", 0, Integer.MAX_VALUE, MAX_POLL_OPTION_LENGTH, true);
         int selectable = body.optionalInt("selectable_count", 1, MAX_POLL_OPTIONS, 1);
-        if (!options.isEmpty() && selectable > options.size()) {
-            body.refuse("selectable_count", "must be at most the number of options (" + options.size() + ")");
-        }
         return new MessageContent.Poll(question, options, selectable);
+    }
+
+    /**
+     * The rule a well-formed poll breaks, as its {@code poll_invalid} refusal: the code session-service
+     * fails the same poll with when it comes straight from Kafka.
+     */
+    static Optional<ApiError.PollInvalid> pollProblem(MessageContent.Poll poll) {
+        List<String> options = poll.options();
+        if (options.size() < MIN_POLL_OPTIONS || options.size() > MAX_POLL_OPTIONS) {
+            return Optional.of(new ApiError.PollInvalid(
+                    "options", "must have " + MIN_POLL_OPTIONS + " to " + MAX_POLL_OPTIONS + " elements"));
+        }
+        if (new HashSet<>(options).size() != options.size()) {
+            return Optional.of(new ApiError.PollInvalid("options", "must be distinct"));
+        }
+        if (poll.selectableCount() > options.size()) {
+            return Optional.of(new ApiError.PollInvalid(
+                    "selectable_count", "must be at most the number of options (" + options.size() + ")"));
+        }
+        return Optional.empty();
     }
 
     private static MessageContent.Reaction reaction(JsonFields body) {

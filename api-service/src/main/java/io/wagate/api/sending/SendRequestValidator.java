@@ -33,7 +33,8 @@ public final class SendRequestValidator {
     /**
      * @throws ApiException {@code validation_error} naming every refused field; else {@code
      *     invalid_phone_number} / {@code invalid_recipient} for {@code to} or a mention; else {@code
-     *     mentions_not_supported} or {@code private_reply_failed} for options a non-group chat cannot take
+     *     poll_invalid} for a poll WhatsApp would refuse; else {@code mentions_not_supported} or {@code
+     *     private_reply_failed} for options a non-group chat cannot take
      */
     public static SendRequest validate(@Nullable JsonNode json) {
         JsonFields body = JsonFields.of(json);
@@ -55,6 +56,11 @@ public final class SendRequestValidator {
         String clientRef = clientRef(body);
         Map<String, String> metadata = metadata(body);
         body.throwIfRefused();
+        if (content instanceof MessageContent.Poll poll) {
+            ContentReader.pollProblem(poll).ifPresent(problem -> {
+                throw new ApiException(problem);
+            });
+        }
 
         String recipient = Recipients.normalize(to);
         List<String> mentions = new ArrayList<>();

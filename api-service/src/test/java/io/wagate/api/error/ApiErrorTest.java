@@ -79,6 +79,11 @@ class ApiErrorTest {
     void messagingErrorsHaveTheirStatusCodeAndDetails() {
         assertMapping(new ApiError.InvalidRecipient("to", "bad"), 400, "invalid_recipient", Map.of("field", "to"));
         assertMapping(
+                new ApiError.PollInvalid("options", "must be distinct"),
+                400,
+                "poll_invalid",
+                Map.of("field", "options"));
+        assertMapping(
                 new ApiError.RateLimited("session", 3),
                 429,
                 "rate_limited",

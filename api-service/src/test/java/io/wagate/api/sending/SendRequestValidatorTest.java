@@ -267,40 +267,30 @@ class SendRequestValidatorTest {
 
     @Test
     void aPollNeedsTwoToTwelveDistinctOptionsAndASelectableCountWithinThem() {
-        var poll = validate(Map.of(
-                "to",
-                "5511999999999",
-                "type",
-                "poll",
-                "question",
-                "Lunch?",
-                "options",
-                List.of("Pizza", "Sushi"),
-                "selectable_count",
-                2));
+        var poll = validate(poll(List.of("Pizza", "Sushi"), 2));
         assertThat(poll.content()).isEqualTo(new MessageContent.Poll("Lunch?", List.of("Pizza", "Sushi"), 2));
-        assertRefused(
-                Map.of("to", "5511999999999", "type", "poll", "question", "Q", "options", List.of("only")),
+        assertPollInvalid(poll(List.of("only"), 1), "options", "2 to 12");
+        assertPollInvalid(poll(List.of(), 1), "options", "2 to 12");
+        assertPollInvalid(
+                poll(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"), 1),
                 "options",
                 "2 to 12");
+        assertPollInvalid(poll(List.of("a", "a"), 1), "options", "distinct");
+        assertPollInvalid(poll(List.of("a", "b"), 3), "selectable_count", "at most the number of options");
+    }
+
+    @Test
+    void aPollWhoseFieldsAreMalformedIsAValidationErrorNotAnInvalidPoll() {
         assertRefused(
-                Map.of("to", "5511999999999", "type", "poll", "question", "Q", "options", List.of("a", "a")),
+                Map.of("to", "5511999999999", "type", "poll", "question", "Q", "options", "Pizza"),
                 "options",
-                "distinct");
+                "must be an array");
         assertRefused(
-                Map.of(
-                        "to",
-                        "5511999999999",
-                        "type",
-                        "poll",
-                        "question",
-                        "Q",
-                        "options",
-                        List.of("a", "b"),
-                        "selectable_count",
-                        3),
-                "selectable_count",
-                "at most the number of options");
+                Map.of("to", "5511999999999", "type", "poll", "question", "Q", "options", List.of("a", 2)),
+                "options[1]",
+                "must be a string");
+        assertRefused(
+                Map.of("to", "5511999999999", "type", "poll", "options", List.of("only")), "question", "is required");
     }
 
     @Test
@@ -432,6 +422,31 @@ class SendRequestValidatorTest {
             assertThat(error.details()).containsEntry("field", field);
             assertThat(error.errors().getFirst().message()).contains(messagePart);
         });
+    }
+
+    private static void assertPollInvalid(Map<String, Object> body, String field, String messagePart) {
+        assertThatThrownBy(() -> SendRequestValidator.validate(json(body)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.error()).isInstanceOf(ApiError.PollInvalid.class);
+                    assertThat(e.error().code()).isEqualTo("poll_invalid");
+                    assertThat(e.error().httpStatus().getCode()).isEqualTo(400);
+                    assertThat(e.error().details()).containsEntry("field", field);
+                    assertThat(e.error().message()).contains(messagePart);
+                });
+    }
+
+    private static Map<String, Object> poll(List<String> options, int selectableCount) {
+        return Map.of(
+                "to",
+                "5511999999999",
+                "type",
+                "poll",
+                "question",
+                "Lunch?",
+                "options",
+                options,
+                "selectable_count",
+                selectableCount);
     }
 
     private static Map<String, Object> validBody() {

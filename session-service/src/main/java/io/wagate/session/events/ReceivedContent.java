@@ -10,23 +10,65 @@ public sealed interface ReceivedContent {
     record Text(String text) implements ReceivedContent {}
 
     /**
-     * Media whose bytes media-service keeps under {@code mediaId}. {@code kind} is the lower-case
-     * kind: image, video, audio, voice_note, document or sticker.
+     * Media whose bytes media-service keeps under {@code mediaId}, or, when it refused them or never
+     * answered, none and the {@code error} saying why: the message is announced either way, so a
+     * subscriber learns it arrived. Without bytes, {@code mimetype} and {@code size} are as WhatsApp
+     * announced them.
      */
     record Media(
             Kind kind,
-            String mediaId,
+            @Nullable String mediaId,
             String mimetype,
             long size,
             @Nullable String sha256,
             @Nullable String caption,
-            @Nullable String filename)
+            @Nullable String filename,
+            @Nullable NotStored error)
             implements ReceivedContent {
 
         public Media {
             Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(mediaId, "mediaId");
             Objects.requireNonNull(mimetype, "mimetype");
+            if ((mediaId == null) == (error == null)) {
+                throw new IllegalArgumentException("media has either a media id or an error, never both or neither");
+            }
+        }
+
+        /** Media that media-service keeps. */
+        public static Media stored(
+                Kind kind,
+                String mediaId,
+                String mimetype,
+                long size,
+                @Nullable String sha256,
+                @Nullable String caption,
+                @Nullable String filename) {
+            return new Media(kind, mediaId, mimetype, size, sha256, caption, filename, null);
+        }
+
+        /** Media whose bytes are not kept, described as WhatsApp announced it. */
+        public static Media notStored(
+                Kind kind,
+                String mimetype,
+                long size,
+                @Nullable String caption,
+                @Nullable String filename,
+                NotStored error) {
+            return new Media(kind, null, mimetype, size, null, caption, filename, Objects.requireNonNull(error));
+        }
+
+        /**
+         * Why the bytes are not kept: media-service's own code when it refused them
+         * (media_too_large, unsupported_media_type...), {@link #UNAVAILABLE} when it kept not answering.
+         */
+        public record NotStored(String code, String message) {
+
+            public static final String UNAVAILABLE = "media_unavailable";
+
+            public NotStored {
+                Objects.requireNonNull(code, "code");
+                Objects.requireNonNull(message, "message");
+            }
         }
 
         public enum Kind {

@@ -7,6 +7,7 @@ import io.wagate.schemas.v1.ReceivedContacts;
 import io.wagate.schemas.v1.ReceivedEdit;
 import io.wagate.schemas.v1.ReceivedLocation;
 import io.wagate.schemas.v1.ReceivedMedia;
+import io.wagate.schemas.v1.ReceivedMediaError;
 import io.wagate.schemas.v1.ReceivedPoll;
 import io.wagate.schemas.v1.ReceivedPollVote;
 import io.wagate.schemas.v1.ReceivedReaction;
@@ -48,7 +49,11 @@ final class ReceivedMessageMapper {
                         media.size(),
                         media.sha256(),
                         media.caption(),
-                        media.filename());
+                        media.filename(),
+                        media.error() == null
+                                ? null
+                                : new ReceivedMediaError(
+                                        media.error().code(), media.error().message()));
             case ReceivedContent.Location location ->
                 new ReceivedLocation(location.latitude(), location.longitude(), location.name(), location.address());
             case ReceivedContent.Contacts contacts -> new ReceivedContacts(contacts.vcards());

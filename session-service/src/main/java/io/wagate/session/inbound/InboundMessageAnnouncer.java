@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Announces every message that arrives in a session's chats as {@code message.received}: gives it
  * a msg_ id, hands its media to media-service, and indexes it so later messages can quote it, react
- * to it, or answer it privately.
+ * to it, or answer it privately. Media whose bytes media-service refuses or cannot take is announced
+ * all the same, described without them and with the reason: a subscriber always learns a message
+ * arrived.
  *
  * <p>The msg_ id is derived from the session and the WhatsApp id, so a message WhatsApp delivers
  * again after a crash is announced again under the same id (consumers dedupe on it); one already
@@ -46,18 +48,15 @@ public class InboundMessageAnnouncer implements InboundMessages {
             return;
         }
         String messageId = InboundMessageIds.derive(session.sessionId(), key.waMessageId(), message.sentAt());
-        ReceivedContent content;
-        try {
-            content = InboundContents.toReceived(message.content(), bytes -> media.store(session, bytes));
-        } catch (InboundMedia.NotStoredException e) {
-            // The contract has no media message without its bytes; the log says which message it was.
-            LOG.error(
-                    "{}: {} {} not announced, its media could not be stored: {}",
+        ReceivedContent content = InboundContents.toReceived(message.content(), bytes -> media.store(session, bytes));
+        if (content instanceof ReceivedContent.Media media && media.error() != null) {
+            LOG.warn(
+                    "{}: {} {} announced without its media: {}: {}",
                     session.sessionId(),
                     messageId,
                     key.waMessageId(),
-                    e.getMessage());
-            return;
+                    media.error().code(),
+                    media.error().message());
         }
         events.publish(session, received(session, messageId, message, content));
         index.remember(

@@ -40,6 +40,9 @@ public class MessageComposer {
     /** How long after sending WhatsApp lets a text be edited. */
     static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
+    /** How long after sending WhatsApp lets a message be deleted for everyone. */
+    static final Duration REVOKE_WINDOW = Duration.ofHours(48);
+
     /** How long a question to WhatsApp (a lookup, a group's members) may take. */
     static final Duration WHATSAPP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -236,6 +239,12 @@ public class MessageComposer {
         if (!target.key().fromMe()) {
             throw refuse(
                     MessageFailures.REVOKE_NOT_ALLOWED, "only messages this session's account sent can be deleted");
+        }
+        if (target.sentAt().plus(REVOKE_WINDOW).isBefore(clock.instant())) {
+            throw refuse(
+                    MessageFailures.REVOKE_NOT_ALLOWED,
+                    "WhatsApp allows deleting a message for everyone for " + REVOKE_WINDOW.toHours()
+                            + " hours after sending; " + id + " is older");
         }
         return target;
     }

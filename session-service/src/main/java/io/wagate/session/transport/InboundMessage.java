@@ -33,10 +33,15 @@ public record InboundMessage(
 
     public record Text(String body) implements Content {}
 
-    /** Media already downloaded and decrypted by the adapter. */
+    /**
+     * Media; opening {@code bytes} streams its content, downloaded and decrypted by the adapter.
+     * {@code size} is the length WhatsApp announced (0 when it did not say): what a subscriber learns
+     * when the bytes cannot be kept.
+     */
     public record Media(
             MediaKind kind,
             String mimetype,
+            long size,
             MediaFile.Source bytes,
             @Nullable String caption,
             @Nullable String filename)

@@ -16,6 +16,7 @@ import io.wagate.schemas.v1.ReceivedContacts;
 import io.wagate.schemas.v1.ReceivedEdit;
 import io.wagate.schemas.v1.ReceivedLocation;
 import io.wagate.schemas.v1.ReceivedMedia;
+import io.wagate.schemas.v1.ReceivedMediaError;
 import io.wagate.schemas.v1.ReceivedPoll;
 import io.wagate.schemas.v1.ReceivedPollVote;
 import io.wagate.schemas.v1.ReceivedReaction;
@@ -65,12 +66,28 @@ class ReceivedAndGroupEventsTest {
     @Test
     void everyReceivedKindHasItsContractRecord() {
         Map<ReceivedContent, Object> expected = Map.of(
-                new ReceivedContent.Media(
+                ReceivedContent.Media.stored(
                         ReceivedContent.Media.Kind.VOICE_NOTE, "med_1", "audio/ogg", 42, "abc", null, null),
-                new ReceivedMedia(MediaKind.VOICE_NOTE, "med_1", "audio/ogg", 42L, "abc", null, null),
-                new ReceivedContent.Media(
+                new ReceivedMedia(MediaKind.VOICE_NOTE, "med_1", "audio/ogg", 42L, "abc", null, null, null),
+                ReceivedContent.Media.stored(
                         ReceivedContent.Media.Kind.DOCUMENT, "med_2", "application/pdf", 7, null, "Q3", "q3.pdf"),
-                new ReceivedMedia(MediaKind.DOCUMENT, "med_2", "application/pdf", 7L, null, "Q3", "q3.pdf"),
+                new ReceivedMedia(MediaKind.DOCUMENT, "med_2", "application/pdf", 7L, null, "Q3", "q3.pdf", null),
+                ReceivedContent.Media.notStored(
+                        ReceivedContent.Media.Kind.VIDEO,
+                        "video/mp4",
+                        90_000_000,
+                        "big",
+                        null,
+                        new ReceivedContent.Media.NotStored("media_too_large", "too big")),
+                new ReceivedMedia(
+                        MediaKind.VIDEO,
+                        null,
+                        "video/mp4",
+                        90_000_000L,
+                        null,
+                        "big",
+                        null,
+                        new ReceivedMediaError("media_too_large", "too big")),
                 new ReceivedContent.Location(1.5, 2.5, "here", "street"),
                 new ReceivedLocation(1.5, 2.5, "here", "street"),
                 new ReceivedContent.Contacts(List.of("BEGIN:VCARD\nEND:VCARD")),

@@ -15,6 +15,7 @@ import io.wagate.session.transport.MediaKind;
 import io.wagate.session.transport.MessageKey;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class InboundMessageAnnouncerTest {
     private final List<SessionEvent> published = new CopyOnWriteArrayList<>();
     private final EventPublisher events = (session, event, traceparent) -> published.add(event);
     private final InboundMessageAnnouncer announcer =
-            new InboundMessageAnnouncer(index, new InboundMedia(media), events);
+            new InboundMessageAnnouncer(index, new InboundMedia(media, List.of(Duration.ZERO)), events);
 
     @Test
     void aTextIsAnnouncedWithAnIdOfOursAndIndexed() {
@@ -75,7 +76,7 @@ class InboundMessageAnnouncerTest {
     void mediaBytesGoToMediaServiceAndTheEventCarriesItsId() {
         byte[] png = "png".getBytes(StandardCharsets.UTF_8);
         var image = new InboundMessage.Media(
-                MediaKind.IMAGE, "image/png", () -> new ByteArrayInputStream(png), "look", "photo.png");
+                MediaKind.IMAGE, "image/png", png.length, () -> new ByteArrayInputStream(png), "look", "photo.png");
 
         announcer.onMessage(SESSION, message("3AIMG", ANA, null, image));
 
@@ -85,7 +86,7 @@ class InboundMessageAnnouncerTest {
         assertThat(stored.organizationId()).isEqualTo("org_1");
         assertThat(stored.kind()).isEqualTo(MediaKind.IMAGE);
         assertThat(content)
-                .isEqualTo(new ReceivedContent.Media(
+                .isEqualTo(ReceivedContent.Media.stored(
                         ReceivedContent.Media.Kind.IMAGE,
                         content.mediaId(),
                         "image/png",
@@ -96,15 +97,75 @@ class InboundMessageAnnouncerTest {
     }
 
     @Test
-    void mediaThatCannotBeStoredIsNotAnnouncedWithoutItsBytes() {
+    void mediaThatMediaServiceRefusesIsAnnouncedWithoutItsBytesAndWithItsReason() {
+        // Given
         media.refuseWith("media_too_large");
         var video = new InboundMessage.Media(
-                MediaKind.VIDEO, "video/mp4", () -> new ByteArrayInputStream(new byte[1]), null, null);
+                MediaKind.VIDEO,
+                "video/mp4",
+                90_000_000,
+                () -> new ByteArrayInputStream(new byte[1]),
+                "the match",
+                "match.mp4");
 
+        // When
         announcer.onMessage(SESSION, message("3AVID", ANA, null, video));
 
-        assertThat(published).isEmpty();
-        assertThat(index.knows(SESSION, "3AVID")).isFalse();
+        // Then
+        assertThat(onlyReceived().content())
+                .isEqualTo(ReceivedContent.Media.notStored(
+                        ReceivedContent.Media.Kind.VIDEO,
+                        "video/mp4",
+                        90_000_000,
+                        "the match",
+                        "match.mp4",
+                        new ReceivedContent.Media.NotStored("media_too_large", "refused: media_too_large")));
+        assertThat(media.files()).isEmpty();
+    }
+
+    @Test
+    void mediaThatMediaServiceNeverTakesIsAnnouncedAsUnavailable() {
+        // Given
+        media.goDown();
+        var voiceNote = new InboundMessage.Media(
+                MediaKind.VOICE_NOTE,
+                "audio/ogg; codecs=opus",
+                5,
+                () -> new ByteArrayInputStream(new byte[5]),
+                null,
+                null);
+
+        // When
+        announcer.onMessage(SESSION, message("3AVOICE", ANA, null, voiceNote));
+
+        // Then
+        var content = (ReceivedContent.Media) onlyReceived().content();
+        assertThat(content.mediaId()).isNull();
+        assertThat(content.size()).isEqualTo(5);
+        assertThat(content.error().code()).isEqualTo("media_unavailable");
+        assertThat(content.error().message()).contains("media-service is down");
+    }
+
+    @Test
+    void mediaAnnouncedWithoutItsBytesIsIndexedSoItCanBeQuotedAndReactedTo() {
+        // Given
+        media.refuseWith("unsupported_media_type");
+        var document = new InboundMessage.Media(
+                MediaKind.DOCUMENT, "application/x-odd", 3, () -> new ByteArrayInputStream(new byte[3]), "Q3", null);
+
+        // When
+        announcer.onMessage(SESSION, message("3ADOC", ANA, null, document));
+
+        // Then
+        SessionEvent.MessageReceived received = onlyReceived();
+        assertThat(index.find(SESSION, received.messageId()))
+                .contains(new KnownMessage(
+                        received.messageId(),
+                        new MessageKey(ANA, "3ADOC", false, null),
+                        true,
+                        "document",
+                        "Q3",
+                        SENT_AT));
     }
 
     @Test

@@ -453,6 +453,19 @@ class MessageComposerTest {
     }
 
     @Test
+    void aDeletionIsAllowedForTwoDaysAfterSendingAndNoLonger() {
+        ours("msg_recent", "3EB0RECENT", ALICE, "text", NOW.minus(MessageComposer.REVOKE_WINDOW));
+        ours("msg_old", "3EB0OLD", ALICE, "text", NOW.minus(Duration.ofHours(48).plusSeconds(1)));
+
+        assertThat(ready(compose("5511988887777", new SendContent.Revoke("msg_recent"), SendOptions.NONE))
+                        .content())
+                .isInstanceOf(OutboundMessage.Revoke.class);
+        Failure tooOld = refusal(compose("5511988887777", new SendContent.Revoke("msg_old"), SendOptions.NONE));
+        assertThat(tooOld.code()).isEqualTo("revoke_not_allowed");
+        assertThat(tooOld.message()).contains("48 hours");
+    }
+
+    @Test
     void aDeletionIsAllowedForOurOwnMessagesOnly() {
         KnownMessage mine = ours("msg_mine", "3EB0MINE", ALICE, "image", NOW.minus(Duration.ofDays(1)));
         inbound("msg_theirs", "3ATHEIRS", ALICE, null, "text", "hi");

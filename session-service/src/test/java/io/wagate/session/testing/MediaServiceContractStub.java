@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       or the envelope: 400 validation_error / url_not_allowed, 404 media_not_found, 413
  *       media_too_large, 415 unsupported_media_type, 422 media_fetch_failed
  *   <li>{@code GET /internal/v1/media/{id}/content?organization_id=} → the bytes
- *   <li>{@code POST /internal/v1/media?organization_id=&kind=&filename=} raw body → 201 as prepare
+ *   <li>{@code POST /internal/v1/media?organization_id=&kind=&filename=} raw body → 201 as prepare,
+ *       or 413 media_too_large past the inbound limit ({@link #limitsInboundTo})
  *   <li>{@code POST /internal/v1/link-preview {"url"}} → 200 {@code {url, title, description,
  *       thumbnail_base64}} or 422 preview_unavailable
  * </ul>
@@ -75,6 +76,7 @@ public final class MediaServiceContractStub implements AutoCloseable {
     private final List<String> inbound = new CopyOnWriteArrayList<>();
     private final List<String> prepared = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile long inboundLimit = Long.MAX_VALUE;
 
     private MediaServiceContractStub(HttpServer server) {
         this.server = server;
@@ -129,6 +131,12 @@ public final class MediaServiceContractStub implements AutoCloseable {
         return this;
     }
 
+    /** Inbound media larger than {@code bytes} is refused, as media-service's {@code wagate.media.limits.inbound}. */
+    public MediaServiceContractStub limitsInboundTo(long bytes) {
+        inboundLimit = bytes;
+        return this;
+    }
+
     public @Nullable Stored stored(String id) {
         return media.get(id);
     }
@@ -172,6 +180,14 @@ public final class MediaServiceContractStub implements AutoCloseable {
                 byte[] bytes;
                 try (InputStream in = exchange.getRequestBody()) {
                     bytes = in.readAllBytes();
+                }
+                if (bytes.length > inboundLimit) {
+                    error(
+                            exchange,
+                            413,
+                            "media_too_large",
+                            "the inbound media is larger than the limit of " + inboundLimit + " bytes");
+                    return;
                 }
                 String mimetype = exchange.getRequestHeaders().getFirst("Content-Type");
                 String id = newId();

@@ -97,19 +97,22 @@ record EventPayload(
 
     /**
      * Media kept by media-service: {@code url} downloads it without an API key until
-     * {@code url_expires_at}; both are null when the service has no signing key.
+     * {@code url_expires_at}; both are null when the service has no signing key. Media whose bytes
+     * media-service refused or never took has no {@code media_id}, {@code sha256} or {@code url}, its
+     * {@code mimetype} and {@code size} as WhatsApp announced them, and an {@code error} saying why.
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Media(
-            String mediaId,
+            @Nullable String mediaId,
             String mimetype,
             long size,
             @Nullable String sha256,
             @Nullable String caption,
             @Nullable String filename,
             @Nullable String url,
-            @Nullable String urlExpiresAt)
+            @Nullable String urlExpiresAt,
+            @Nullable MessageError error)
             implements Content {}
 
     @Serdeable

@@ -7,6 +7,7 @@ import io.wagate.schemas.v1.ReceivedContacts;
 import io.wagate.schemas.v1.ReceivedEdit;
 import io.wagate.schemas.v1.ReceivedLocation;
 import io.wagate.schemas.v1.ReceivedMedia;
+import io.wagate.schemas.v1.ReceivedMediaError;
 import io.wagate.schemas.v1.ReceivedPoll;
 import io.wagate.schemas.v1.ReceivedPollVote;
 import io.wagate.schemas.v1.ReceivedReaction;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code message.received} as webhooks send it: one {@code content} shape per {@code type}, media with a signed link. */
+/**
+ * {@code message.received} as webhooks send it: one {@code content} shape per {@code type}, media with
+ * a signed link, or with the error that says why there are no bytes to link to.
+ */
 final class ReceivedMessagePayloads {
 
     private final MediaLinks links;
@@ -83,7 +87,9 @@ final class ReceivedMessagePayloads {
     }
 
     private EventPayload.Media media(ReceivedMedia media) {
-        Optional<MediaLinks.SignedLink> link = links.linkTo(media.getMediaId());
+        ReceivedMediaError error = media.getError();
+        Optional<MediaLinks.SignedLink> link =
+                media.getMediaId() == null ? Optional.empty() : links.linkTo(media.getMediaId());
         return new EventPayload.Media(
                 media.getMediaId(),
                 media.getMimetype(),
@@ -93,6 +99,7 @@ final class ReceivedMessagePayloads {
                 media.getFilename(),
                 link.map(MediaLinks.SignedLink::url).orElse(null),
                 link.map(signed -> DateTimeFormatter.ISO_INSTANT.format(signed.expiresAt()))
-                        .orElse(null));
+                        .orElse(null),
+                error == null ? null : new EventPayload.MessageError(error.getCode(), error.getMessage()));
     }
 }

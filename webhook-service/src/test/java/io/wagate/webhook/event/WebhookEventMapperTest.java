@@ -22,6 +22,7 @@ import io.wagate.schemas.v1.ReceivedContacts;
 import io.wagate.schemas.v1.ReceivedEdit;
 import io.wagate.schemas.v1.ReceivedLocation;
 import io.wagate.schemas.v1.ReceivedMedia;
+import io.wagate.schemas.v1.ReceivedMediaError;
 import io.wagate.schemas.v1.ReceivedPoll;
 import io.wagate.schemas.v1.ReceivedPollVote;
 import io.wagate.schemas.v1.ReceivedReaction;
@@ -188,7 +189,7 @@ class WebhookEventMapperTest {
     @Test
     void receivedMediaCarriesALinkSignedAsMediaServiceChecksItValidForADay() throws Exception {
         Event event = event(received(
-                null, new ReceivedMedia(MediaKind.VOICE_NOTE, "med_9", "audio/ogg", 1234L, "ab12", null, null)));
+                null, new ReceivedMedia(MediaKind.VOICE_NOTE, "med_9", "audio/ogg", 1234L, "ab12", null, null, null)));
 
         Map<String, Object> data = data(mapper.decode(EventCodec.encode(event)));
 
@@ -212,15 +213,47 @@ class WebhookEventMapperTest {
                 "url",
                 "https://wagate.example.com/v1/media/med_9/content?expires=" + expires + "&signature=" + signature);
         expected.put("url_expires_at", "2025-03-05T06:00:00Z");
+        expected.put("error", null);
         assertThat(content).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void mediaWithoutItsBytesComesWithItsErrorAndNeitherIdNorLink() throws IOException {
+        Event event = event(received(
+                null,
+                new ReceivedMedia(
+                        MediaKind.VIDEO,
+                        null,
+                        "video/mp4",
+                        90_000_000L,
+                        null,
+                        "the match",
+                        "match.mp4",
+                        new ReceivedMediaError("media_too_large", "the inbound media is larger than the limit"))));
+
+        Map<String, Object> data = data(mapper.decode(EventCodec.encode(event)));
+
+        assertThat(data).containsEntry("type", "video");
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("media_id", null);
+        expected.put("mimetype", "video/mp4");
+        expected.put("size", 90_000_000);
+        expected.put("sha256", null);
+        expected.put("caption", "the match");
+        expected.put("filename", "match.mp4");
+        expected.put("url", null);
+        expected.put("url_expires_at", null);
+        expected.put(
+                "error", mapOf("code", "media_too_large", "message", "the inbound media is larger than the limit"));
+        assertThat(data.get("content")).isEqualTo(expected);
     }
 
     @Test
     void withoutASigningKeyMediaComesWithoutALink() throws IOException {
         var unsigned = new WebhookEventMapper(
                 JSON, new MediaLinks("http://localhost:8080", new MediaLinkSettings(null, null), Clock.systemUTC()));
-        Event event = event(
-                received(null, new ReceivedMedia(MediaKind.IMAGE, "med_9", "image/png", 10L, null, "look", "a.png")));
+        Event event = event(received(
+                null, new ReceivedMedia(MediaKind.IMAGE, "med_9", "image/png", 10L, null, "look", "a.png", null)));
 
         Map<String, Object> data = data(unsigned.decode(EventCodec.encode(event)));
 

@@ -159,7 +159,8 @@ final class InboundMapper {
             Optional<String> caption,
             @Nullable String filename) {
         String mimetype = mimetypeOf(message).orElseGet(() -> defaultMimetype(kind));
-        return new InboundMessage.Media(kind, mimetype, media.apply(info), caption.orElse(null), filename);
+        long size = message.mediaSize().orElse(0);
+        return new InboundMessage.Media(kind, mimetype, size, media.apply(info), caption.orElse(null), filename);
     }
 
     private static Optional<String> mimetypeOf(MediaMessage<?> message) {

@@ -31,14 +31,18 @@ public record SimulatedMessage(
     }
 
     static SimulatedMessage of(
-            String fromSessionId, String fromPhoneNumber, OutboundMessage message, @Nullable SimulatedUpload media) {
+            String fromSessionId,
+            String fromPhoneNumber,
+            OutboundMessage message,
+            @Nullable SimulatedUpload media,
+            Instant acceptedAt) {
         return new SimulatedMessage(
                 message.waMessageId(),
                 fromSessionId,
                 fromPhoneNumber,
                 message.to().toString(),
                 readable(message.content()),
-                Instant.now(),
+                acceptedAt,
                 message.content(),
                 message.context(),
                 media);

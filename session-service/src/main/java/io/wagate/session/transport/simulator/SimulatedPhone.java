@@ -144,7 +144,8 @@ final class SimulatedPhone {
 
     private static InboundMessage.Media media(
             MediaKind kind, String mimetype, byte[] bytes, String caption, String filename) {
-        return new InboundMessage.Media(kind, mimetype, () -> new ByteArrayInputStream(bytes), caption, filename);
+        return new InboundMessage.Media(
+                kind, mimetype, bytes.length, () -> new ByteArrayInputStream(bytes), caption, filename);
     }
 
     /** Ids like a phone's (3A + hex), derived from the message answered: a rerun gives the same ids. */

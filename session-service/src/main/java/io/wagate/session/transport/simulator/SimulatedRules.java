@@ -22,6 +22,9 @@ final class SimulatedRules {
     /** How long after sending WhatsApp accepts an edit. */
     static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
+    /** How long after sending WhatsApp accepts a deletion for everyone. */
+    static final Duration REVOKE_WINDOW = Duration.ofHours(48);
+
     private static final Map<MediaKind, Set<String>> MIMETYPES = Map.of(
             MediaKind.IMAGE, Set.of("image/jpeg", "image/png", "image/webp"),
             MediaKind.VIDEO, Set.of("video/mp4", "video/3gpp"),

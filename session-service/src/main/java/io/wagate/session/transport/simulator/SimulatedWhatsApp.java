@@ -12,7 +12,9 @@ import io.wagate.session.transport.TransportEvent;
 import io.wagate.session.transport.TransportEvent.MessageReceipt;
 import io.wagate.session.transport.TransportEvent.Receipt;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +48,8 @@ public final class SimulatedWhatsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedWhatsApp.class);
 
     private final SimulatorSettings settings;
+    // When the servers accept a message, and so when the edit and delete windows close.
+    private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Map<String, SimulatedMessage> messages = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> serverCopies = new ConcurrentHashMap<>();
@@ -62,8 +66,15 @@ public final class SimulatedWhatsApp implements AutoCloseable {
     private final Set<String> unlinkedDevices = ConcurrentHashMap.newKeySet();
     private final Set<String> bannedNumbers = ConcurrentHashMap.newKeySet();
 
+    @Inject
     public SimulatedWhatsApp(SimulatorSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock the servers' time: tests move it to close WhatsApp's edit and delete windows */
+    public SimulatedWhatsApp(SimulatorSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         var timers = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().daemon().name("whatsapp-simulator").factory());
         // A pairing's QR rotation is cancelled once scanned: let it go then, not at its next due time.
@@ -105,11 +116,12 @@ public final class SimulatedWhatsApp implements AutoCloseable {
                     }
                 }
                 serverCopies.computeIfAbsent(waId, id -> new AtomicInteger()).incrementAndGet();
-                var stored = SimulatedMessage.of(fromSessionId, fromPhoneNumber, message, upload);
+                Instant now = clock.instant();
+                var stored = SimulatedMessage.of(fromSessionId, fromPhoneNumber, message, upload, now);
                 if (messages.putIfAbsent(waId, stored) == null) {
                     scheduleReceipts(stored, behaviour);
                 }
-                yield new SendOutcome.Acked(waId, Instant.now());
+                yield new SendOutcome.Acked(waId, now);
             }
         };
     }
@@ -131,15 +143,19 @@ public final class SimulatedWhatsApp implements AutoCloseable {
                 if (!(target.content() instanceof OutboundMessage.Text)) {
                     yield SimulatedRules.reject("edit_not_allowed", "only texts can be edited");
                 }
-                yield target.acceptedAt().plus(SimulatedRules.EDIT_WINDOW).isBefore(Instant.now())
+                yield target.acceptedAt().plus(SimulatedRules.EDIT_WINDOW).isBefore(clock.instant())
                         ? SimulatedRules.reject("edit_not_allowed", "the time to edit this message is over")
                         : Optional.empty();
             }
             case OutboundMessage.Revoke revoke -> {
                 SimulatedMessage target = messages.get(revoke.target().waMessageId());
-                yield target != null && target.fromSessionId().equals(sessionId)
-                        ? Optional.empty()
-                        : SimulatedRules.reject("revoke_not_allowed", "only your own messages can be deleted");
+                if (target == null || !target.fromSessionId().equals(sessionId)) {
+                    yield SimulatedRules.reject("revoke_not_allowed", "only your own messages can be deleted");
+                }
+                yield target.acceptedAt().plus(SimulatedRules.REVOKE_WINDOW).isBefore(clock.instant())
+                        ? SimulatedRules.reject(
+                                "revoke_not_allowed", "the time to delete this message for everyone is over")
+                        : Optional.empty();
             }
             default -> Optional.empty();
         };

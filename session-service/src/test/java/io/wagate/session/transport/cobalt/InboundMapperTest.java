@@ -118,6 +118,7 @@ class InboundMapperTest {
                         new ImageMessageBuilder()
                                 .mimetype("image/png")
                                 .caption("pic")
+                                .mediaSize(2048L)
                                 .build()))
                 .orElseThrow();
         var video = mapOf(new VideoOrGifMessageBuilder().mimetype("video/mp4").build());
@@ -136,8 +137,12 @@ class InboundMapperTest {
         assertThat(image.content()).isInstanceOfSatisfying(InboundMessage.Media.class, media -> {
             assertThat(media.kind()).isEqualTo(MediaKind.IMAGE);
             assertThat(media.mimetype()).isEqualTo("image/png");
+            assertThat(media.size()).isEqualTo(2048);
             assertThat(media.caption()).isEqualTo("pic");
         });
+        assertThat(((InboundMessage.Media) video.content()).size())
+                .as("WhatsApp did not say")
+                .isZero();
         assertThat(kindOf(video)).isEqualTo(MediaKind.VIDEO);
         assertThat(kindOf(voice)).isEqualTo(MediaKind.VOICE_NOTE);
         assertThat(((InboundMessage.Media) voice.content()).mimetype()).isEqualTo("audio/ogg; codecs=opus");

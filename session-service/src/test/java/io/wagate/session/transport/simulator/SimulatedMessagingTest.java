@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -42,12 +43,15 @@ class SimulatedMessagingTest {
     private static final Jid GROUP = new Jid("120363000000000001", Jid.Server.GROUP);
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final SimulatedWhatsApp network = new SimulatedWhatsApp(new SimulatorSettings(
-            Duration.ofMillis(10),
-            Duration.ofMillis(50),
-            Duration.ofMillis(5),
-            Duration.ofMillis(10),
-            Duration.ofMillis(10)));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-06-01T12:00:00Z"));
+    private final SimulatedWhatsApp network = new SimulatedWhatsApp(
+            new SimulatorSettings(
+                    Duration.ofMillis(10),
+                    Duration.ofMillis(50),
+                    Duration.ofMillis(5),
+                    Duration.ofMillis(10),
+                    Duration.ofMillis(10)),
+            clock);
     private final SimulatorWhatsAppTransport transport = new SimulatorWhatsAppTransport(network);
     private final Recorder device = new Recorder();
     private String sessionId;
@@ -199,6 +203,24 @@ class SimulatedMessagingTest {
 
         await().atMost(PATIENCE).until(() -> device.receipts(edit).contains(Receipt.DELIVERED));
         assertThat(network.message(edit).orElseThrow().text()).isEqualTo("fixed");
+    }
+
+    @Test
+    void anEditIsRefusedAfterFifteenMinutesAndADeletionAfterTwoDays() {
+        // Given two texts of ours
+        String first = acked(send(READER, new OutboundMessage.Text("first")));
+        String second = acked(send(READER, new OutboundMessage.Text("second")));
+
+        // When 15 minutes have passed: no more edits, deletions still
+        clock.advance(SimulatedRules.EDIT_WINDOW.plusSeconds(1));
+        assertThat(rejection(send(READER, new OutboundMessage.Edit(key(first), "too late"))))
+                .isEqualTo("edit_not_allowed");
+        acked(send(READER, new OutboundMessage.Revoke(key(first))));
+
+        // When 48 hours have passed: no more deletions either
+        clock.advance(SimulatedRules.REVOKE_WINDOW);
+        assertThat(rejection(send(READER, new OutboundMessage.Revoke(key(second)))))
+                .isEqualTo("revoke_not_allowed");
     }
 
     @Test
