@@ -36,6 +36,7 @@ public final class EndToEndBenchmark {
     private EndToEndBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        Exits.onMainFailure();
         int[] rates = Arrays.stream(
                         System.getProperty("bench.rates", "10,25,50,100").split(","))
                 .map(String::strip)

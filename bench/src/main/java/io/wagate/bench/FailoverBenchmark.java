@@ -35,6 +35,7 @@ public final class FailoverBenchmark {
     private FailoverBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        Exits.onMainFailure();
         int instances = Integer.getInteger("bench.instances", 3);
         int sessions = Integer.getInteger("bench.sessions", 300);
         int partitions = Integer.getInteger("bench.partitions", 12);

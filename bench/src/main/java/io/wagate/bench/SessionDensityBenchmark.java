@@ -25,6 +25,7 @@ public final class SessionDensityBenchmark {
     private SessionDensityBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        Exits.onMainFailure();
         int sessions = Integer.getInteger("bench.sessions", 10_000);
         int warmup = Integer.getInteger("bench.warmup", 500);
         String heap = System.getProperty("bench.heap", "2g");

@@ -35,6 +35,7 @@ public final class WebhookThroughputBenchmark {
     private WebhookThroughputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        Exits.onMainFailure();
         int events = Integer.getInteger("bench.events", 20_000);
         int endpoints = Integer.getInteger("bench.endpoints", 4);
         int sessions = Integer.getInteger("bench.sessions", 200);

@@ -6,12 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wagate.schemas.Topics;
+import io.wagate.schemas.v1.AudioContent;
+import io.wagate.schemas.v1.ContactCard;
+import io.wagate.schemas.v1.ContactContent;
+import io.wagate.schemas.v1.DocumentContent;
+import io.wagate.schemas.v1.EditContent;
 import io.wagate.schemas.v1.ImageContent;
 import io.wagate.schemas.v1.LocationContent;
 import io.wagate.schemas.v1.MediaRef;
 import io.wagate.schemas.v1.PollContent;
+import io.wagate.schemas.v1.ReactionContent;
+import io.wagate.schemas.v1.RevokeContent;
 import io.wagate.schemas.v1.SendMessage;
+import io.wagate.schemas.v1.StickerContent;
 import io.wagate.schemas.v1.TextContent;
+import io.wagate.schemas.v1.VideoContent;
 import io.wagate.testsupport.Infrastructure;
 import io.wagate.testsupport.InfrastructureExtension;
 import java.nio.charset.StandardCharsets;
@@ -346,6 +355,47 @@ class MessagingE2EIT {
             assertThat(known.get("wa_message_id").asText()).isNotBlank();
         }
         assertThat(files.requests("/kafka.png")).isPositive();
+    }
+
+    @Test
+    void everyOtherKindProducedStraightToKafkaIsSentAndAnnouncedToo() {
+        String clip = session.api().upload("clip.mp4", "video/mp4", MediaFixtures.mp4());
+        String report = session.api().upload("r.pdf", "application/pdf", MediaFixtures.pdf());
+        String note = files.serve("/kafka-note.mp3", "audio/mpeg", MediaFixtures.mp3());
+        String sticker = files.serve("/kafka-sticker.png", "image/png", MediaFixtures.png());
+        String vcard = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nTEL;waid=5511988887777:+55 11 98888-7777\nEND:VCARD";
+        List<SendMessage> media = List.of(
+                session.command(READER, "kafka-video", new VideoContent(new MediaRef(clip, null), "clip", false)),
+                session.command(READER, "kafka-audio", new AudioContent(new MediaRef(null, note), false)),
+                // converted to Ogg/Opus and to WebP on the way, as over HTTP
+                session.command(READER, "kafka-voice-note", new AudioContent(new MediaRef(null, note), true)),
+                session.command(
+                        READER, "kafka-document", new DocumentContent(new MediaRef(report, null), "report.pdf", null)),
+                session.command(READER, "kafka-sticker", new StickerContent(new MediaRef(null, sticker))),
+                session.command(READER, "kafka-contact", new ContactContent(List.of(new ContactCard(vcard, "Ana")))),
+                session.command(READER, "kafka-typo", new TextContent("Teh meeting is at 3")));
+        media.forEach(kafka::send);
+        media.forEach(command -> session.awaitAnnounced(
+                command.getMessageId(),
+                command.getClientRef(),
+                Map.of("source", "kafka"),
+                "message.sent",
+                "message.delivered"));
+
+        // Changes to those messages are sends of their own, aimed at them by our id.
+        String video = media.getFirst().getMessageId();
+        String typo = media.getLast().getMessageId();
+        List<SendMessage> changes = List.of(
+                session.command(READER, "kafka-reaction", new ReactionContent(video, "👍")),
+                session.command(READER, "kafka-edit", new EditContent(typo, "The meeting is at 3")),
+                session.command(READER, "kafka-revoke", new RevokeContent(video)));
+        changes.forEach(kafka::send);
+        changes.forEach(command -> session.awaitAnnounced(
+                command.getMessageId(),
+                command.getClientRef(),
+                Map.of("source", "kafka"),
+                "message.sent",
+                "message.delivered"));
     }
 
     @Test
