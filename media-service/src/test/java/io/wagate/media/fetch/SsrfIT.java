@@ -6,14 +6,10 @@ import io.wagate.media.testing.Fixtures;
 import io.wagate.media.testing.Organization;
 import io.wagate.media.testing.RunningMediaService.Response;
 import io.wagate.media.testing.Testbed;
-import io.wagate.testsupport.Infrastructure;
-import io.wagate.testsupport.InfrastructureExtension;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,19 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * connection is made; only the file server the configuration allows (127.0.0.2) is fetched from. The
  * same check applies to each redirect.
  */
-@ExtendWith(InfrastructureExtension.class)
 class SsrfIT {
 
     private static Testbed testbed;
 
     @BeforeAll
-    static void start(Infrastructure infrastructure) {
-        testbed = Testbed.start(infrastructure, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
+    static void start() {
+        testbed = Testbed.shared();
     }
 
     static Stream<String> internalUrls() {

@@ -7,8 +7,6 @@ import io.wagate.media.testing.Fixtures;
 import io.wagate.media.testing.Organization;
 import io.wagate.media.testing.RunningMediaService.Response;
 import io.wagate.media.testing.Testbed;
-import io.wagate.testsupport.Infrastructure;
-import io.wagate.testsupport.InfrastructureExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +18,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code POST /internal/v1/media/prepare} and inbound storage, against real PostgreSQL and S3. */
-@ExtendWith(InfrastructureExtension.class)
 class PrepareIT {
 
     private static Testbed testbed;
@@ -39,13 +34,8 @@ class PrepareIT {
     Path directory;
 
     @BeforeAll
-    static void start(Infrastructure infrastructure) {
-        testbed = Testbed.start(infrastructure, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
+    static void start() {
+        testbed = Testbed.shared();
     }
 
     @Test

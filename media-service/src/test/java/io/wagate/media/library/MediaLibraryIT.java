@@ -6,30 +6,20 @@ import io.wagate.media.testing.Fixtures;
 import io.wagate.media.testing.Organization;
 import io.wagate.media.testing.RunningMediaService.Response;
 import io.wagate.media.testing.Testbed;
-import io.wagate.testsupport.Infrastructure;
-import io.wagate.testsupport.InfrastructureExtension;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /v1/media} as a client with an API key uses it, against real PostgreSQL and S3. */
-@ExtendWith(InfrastructureExtension.class)
 class MediaLibraryIT {
 
     private static Testbed testbed;
 
     @BeforeAll
-    static void start(Infrastructure infrastructure) {
-        testbed = Testbed.start(infrastructure, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
+    static void start() {
+        testbed = Testbed.shared();
     }
 
     @Test

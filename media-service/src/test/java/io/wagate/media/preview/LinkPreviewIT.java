@@ -5,32 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wagate.media.testing.Fixtures;
 import io.wagate.media.testing.RunningMediaService.Response;
 import io.wagate.media.testing.Testbed;
-import io.wagate.testsupport.Infrastructure;
-import io.wagate.testsupport.InfrastructureExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /internal/v1/link-preview} against pages served by a local web server. */
-@ExtendWith(InfrastructureExtension.class)
 class LinkPreviewIT {
 
     private static Testbed testbed;
 
     @BeforeAll
-    static void start(Infrastructure infrastructure) {
-        testbed = Testbed.start(infrastructure, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
+    static void start() {
+        testbed = Testbed.shared();
     }
 
     @Test

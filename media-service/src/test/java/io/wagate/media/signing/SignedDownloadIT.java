@@ -6,22 +6,16 @@ import io.wagate.media.testing.Fixtures;
 import io.wagate.media.testing.Organization;
 import io.wagate.media.testing.RunningMediaService.Response;
 import io.wagate.media.testing.Testbed;
-import io.wagate.testsupport.Infrastructure;
-import io.wagate.testsupport.InfrastructureExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Inbound media downloaded the way a webhook subscriber does: by the signed link, with no API key. */
-@ExtendWith(InfrastructureExtension.class)
 class SignedDownloadIT {
 
     private static Testbed testbed;
@@ -30,18 +24,13 @@ class SignedDownloadIT {
     private static byte[] bytes;
 
     @BeforeAll
-    static void start(Infrastructure infrastructure) {
-        testbed = Testbed.start(infrastructure, Map.of());
+    static void start() {
+        testbed = Testbed.shared();
         org = testbed.newOrganization();
         bytes = Fixtures.jpeg(40, 40);
         Response stored = testbed.service()
                 .postRaw("/internal/v1/media?organization_id=" + org.id() + "&kind=image", "image/jpeg", bytes);
         mediaId = (String) stored.json().get("id");
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
     }
 
     @Test

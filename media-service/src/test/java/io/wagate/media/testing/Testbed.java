@@ -32,6 +32,20 @@ public record Testbed(ApiServiceContractStub apiService, FileServer files, Runni
             "upload", 256L * 1024,
             "inbound", 200L * 1024);
 
+    private static Testbed shared;
+
+    /**
+     * One testbed with the default settings for every test class of the JVM that changes none of
+     * them: each test makes its own organization and serves its files under paths of its own.
+     */
+    public static synchronized Testbed shared() {
+        if (shared == null) {
+            shared = start(Infrastructure.shared(), Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "media-testbed-stop"));
+        }
+        return shared;
+    }
+
     public static Testbed start(Infrastructure infrastructure, Map<String, Object> settings) {
         return start(infrastructure, settings, true);
     }
