@@ -73,7 +73,6 @@ public class CommandListener
     private final PartitionOwnership ownership;
     private final Traces traces;
     private volatile Consumer<String, byte[]> consumer;
-    private volatile int partitionCount = 1;
 
     /** Takes the {@link TopicBootstrap} so the topics exist before this listener subscribes. */
     CommandListener(
@@ -110,7 +109,7 @@ public class CommandListener
         switch (CommandRouting.route(record.key(), record.value())) {
             case CommandRouting.SetAside aside -> deadLetters.park(record, aside.reason(), aside.detail());
             case CommandRouting.CarryOut carryOut -> {
-                int count = partitionCount;
+                int count = ownership.partitionCount();
                 int home = SessionPartitions.of(record.key(), count);
                 if (record.partition() < count && record.partition() != home) {
                     misrouted.forward(record, home);
@@ -119,7 +118,7 @@ public class CommandListener
                 try {
                     dispatcher.dispatch(
                             carryOut.command(),
-                            new Placement(record.partition(), Math.max(partitionCount, record.partition() + 1)),
+                            new Placement(record.partition(), Math.max(count, record.partition() + 1)),
                             record.value());
                 } catch (OrganizationMismatchException e) {
                     deadLetters.park(record, "organization_mismatch", e.getMessage());
@@ -166,8 +165,7 @@ public class CommandListener
                 .findFirst()
                 .or(() -> consumer.subscription().stream().findFirst())
                 .map(topic -> consumer.partitionsFor(topic).size())
-                .orElse(partitionCount);
-        partitionCount = count;
+                .orElse(ownership.partitionCount());
         ownership.assigned(partitions.stream().map(TopicPartition::partition).toList(), count);
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.wagate.session.transport.MediaFile;
 import io.wagate.session.transport.MediaKind;
+import io.wagate.session.transport.OutboundMessage.LinkPreview;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;

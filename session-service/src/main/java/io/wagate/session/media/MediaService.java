@@ -3,6 +3,7 @@ package io.wagate.session.media;
 import io.micronaut.core.annotation.Nullable;
 import io.wagate.session.transport.MediaFile;
 import io.wagate.session.transport.MediaKind;
+import io.wagate.session.transport.OutboundMessage.LinkPreview;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;

@@ -75,6 +75,11 @@ public class PartitionOwnership {
         registry.stop(sessionId -> partitions.contains(SessionPartitions.of(sessionId, count)));
     }
 
+    /** How many partitions the commands topic had at the last assignment (1 before the first). */
+    public int partitionCount() {
+        return Math.max(1, partitionCount);
+    }
+
     /** The commands-topic partitions this instance owns now. */
     public Set<Integer> owned() {
         return Set.copyOf(owned);

@@ -42,10 +42,6 @@ final class SerialExecutor implements Executor {
         tasks.clear();
     }
 
-    boolean isShutdown() {
-        return shutdown;
-    }
-
     private void drainIfIdle() {
         if (draining.compareAndSet(false, true)) {
             THREADS.newThread(this::drain).start();

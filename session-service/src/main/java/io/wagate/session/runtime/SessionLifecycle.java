@@ -163,9 +163,8 @@ public class SessionLifecycle {
         if (row.isEmpty()) {
             sessions.insertIfAbsent(
                     session.sessionId(), session.organizationId(), placement.partition(), placement.partitionCount());
-        } else if (row.get().partition() != placement.partition()
-                || !Integer.valueOf(placement.partitionCount()).equals(row.get().partitionCount())) {
-            sessions.updatePartition(session.sessionId(), placement.partition(), placement.partitionCount());
+        } else {
+            sessions.moveTo(row.get(), placement);
         }
     }
 

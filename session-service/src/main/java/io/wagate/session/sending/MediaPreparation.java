@@ -2,7 +2,6 @@ package io.wagate.session.sending;
 
 import io.micronaut.core.annotation.Nullable;
 import io.wagate.session.events.SessionEvent.Failure;
-import io.wagate.session.media.LinkPreview;
 import io.wagate.session.media.MediaRefusedException;
 import io.wagate.session.media.MediaService;
 import io.wagate.session.media.MediaServiceUnavailableException;
@@ -71,7 +70,7 @@ final class MediaPreparation {
         if (url.isEmpty()) {
             return null;
         }
-        return media.linkPreview(url.get()).map(MediaPreparation::card).orElse(null);
+        return media.linkPreview(url.get()).orElse(null);
     }
 
     static Optional<String> firstUrl(String text) {
@@ -80,11 +79,6 @@ final class MediaPreparation {
             return Optional.empty();
         }
         return Optional.of(TRAILING.matcher(matcher.group()).replaceFirst(""));
-    }
-
-    private static OutboundMessage.LinkPreview card(LinkPreview preview) {
-        return new OutboundMessage.LinkPreview(
-                preview.url(), preview.title(), preview.description(), preview.thumbnailJpeg());
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

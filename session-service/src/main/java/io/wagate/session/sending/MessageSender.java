@@ -98,9 +98,7 @@ public class MessageSender {
             // Ended since it was queued: whoever ended it failed what it had queued, or will.
             return Optional.empty();
         }
-        if (row.get().partition() != placement.partition()) {
-            sessions.updatePartition(sessionId, placement.partition(), placement.partitionCount());
-        }
+        sessions.moveTo(row.get(), placement);
         try {
             // Started from the queue: the runner sends what it finds there once connected.
             registry.start(request.session(), OpenReason.RESUMED)

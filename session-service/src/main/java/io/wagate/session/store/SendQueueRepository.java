@@ -22,9 +22,6 @@ public interface SendQueueRepository extends GenericRepository<QueuedSendRow, St
     @Query("SELECT * FROM send_queue WHERE session_id = :sessionId ORDER BY seq")
     List<QueuedSendRow> findAllOf(String sessionId);
 
-    @Query("SELECT count(*) FROM send_queue WHERE session_id = :sessionId")
-    long countOf(String sessionId);
-
     @Query("DELETE FROM send_queue WHERE message_id = :messageId")
     void dequeue(String messageId);
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.wagate.session.Placement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,14 @@ public interface SessionRepository extends GenericRepository<SessionRow, String>
     @Query("UPDATE sessions SET \"partition\" = :partition, partition_count = :partitionCount, updated_at = now()"
             + " WHERE id = :id")
     void updatePartition(String id, int partition, int partitionCount);
+
+    /** Moves a recorded session to where its commands arrive now, when it is recorded elsewhere. */
+    default void moveTo(SessionRow row, Placement placement) {
+        if (row.partition() != placement.partition()
+                || !Integer.valueOf(placement.partitionCount()).equals(row.partitionCount())) {
+            updatePartition(row.id(), placement.partition(), placement.partitionCount());
+        }
+    }
 
     @Query("UPDATE sessions SET owner_epoch = owner_epoch + 1 WHERE id = :id")
     int advanceEpoch(String id);

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.serde.ObjectMapper;
 import io.wagate.session.testing.MediaServiceContractStub;
 import io.wagate.session.transport.MediaKind;
+import io.wagate.session.transport.OutboundMessage.LinkPreview;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
