@@ -196,9 +196,13 @@ app.kubernetes.io/component: {{ .service }}
     secretKeyRef:
       name: {{ include "wagate.postgres.secretName" $root }}
       key: {{ $root.Values.postgres.passwordKey }}
-{{- if $root.Values.mediaService.enabled }}
+{{- end }}
+
+{{/* Where api-service (media of sends) and session-service (outbound and inbound media) reach media-service. */}}
+{{- define "wagate.mediaServiceUrl.env" -}}
+{{- if .Values.mediaService.enabled }}
 - name: WAGATE_MEDIA_SERVICE_URL
-  value: {{ printf "http://%s:%v" (include "wagate.componentName" (dict "root" $root "service" "media-service")) $root.Values.mediaService.port | quote }}
+  value: {{ printf "http://%s:%v" (include "wagate.componentName" (dict "root" . "service" "media-service")) .Values.mediaService.port | quote }}
 {{- end }}
 {{- end }}
 

@@ -129,15 +129,17 @@ public final class FailoverBenchmark {
     /** Waits until every session is connected, so a round starts from a quiet group. */
     private static void awaitSettled(SessionFleet fleet, List<String> sessions) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        awaitConnected(fleet, sessions, deadline);
+        // A replacement's rebalance may still be moving partitions: let it finish.
+        SessionServiceProcess.pause(Duration.ofSeconds(3));
+        awaitConnected(fleet, sessions, deadline);
+    }
+
+    private static void awaitConnected(SessionFleet fleet, List<String> sessions, long deadline) {
         while (fleet.connected(sessions) < sessions.size()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the sessions did not settle within " + PATIENCE);
             }
-            SessionServiceProcess.pause(Duration.ofMillis(100));
-        }
-        // A replacement's rebalance may still be moving partitions: let it finish.
-        SessionServiceProcess.pause(Duration.ofSeconds(3));
-        while (fleet.connected(sessions) < sessions.size()) {
             SessionServiceProcess.pause(Duration.ofMillis(100));
         }
     }

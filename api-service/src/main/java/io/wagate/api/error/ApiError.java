@@ -45,11 +45,7 @@ public sealed interface ApiError {
     }
 
     /** {@code field} is the request field holding the number ({@code to}, {@code mentions}, {@code phone_number}...). */
-    record InvalidPhoneNumber(String field, String message) implements ApiError {
-        public InvalidPhoneNumber(String message) {
-            this("to", message);
-        }
-    }
+    record InvalidPhoneNumber(String field, String message) implements ApiError {}
 
     /** A JID that is malformed or of a server we do not send to. */
     record InvalidRecipient(String field, String message) implements ApiError {}

@@ -3,13 +3,12 @@ package io.wagate.api.group;
 import io.wagate.api.error.ApiError;
 import io.wagate.api.error.ApiException;
 import io.wagate.api.session.Session;
-import io.wagate.schemas.CommandCodec;
+import io.wagate.api.session.SessionCommandMapper;
 import io.wagate.schemas.v1.CommandFailed;
 import io.wagate.schemas.v1.Event;
 import io.wagate.schemas.v1.GetGroupInfo;
 import io.wagate.schemas.v1.GroupInfo;
 import io.wagate.schemas.v1.JoinGroup;
-import io.wagate.schemas.v1.SessionCommand;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -19,7 +18,7 @@ final class GroupCommandMapper {
     private GroupCommandMapper() {}
 
     static byte[] join(String commandId, Session session, String inviteCode, Instant issuedAt) {
-        return encode(
+        return SessionCommandMapper.encode(
                 commandId,
                 session,
                 issuedAt,
@@ -27,7 +26,7 @@ final class GroupCommandMapper {
     }
 
     static byte[] info(String commandId, Session session, String groupJid, Instant issuedAt) {
-        return encode(
+        return SessionCommandMapper.encode(
                 commandId,
                 session,
                 issuedAt,
@@ -56,15 +55,5 @@ final class GroupCommandMapper {
                 throw new ApiException(new ApiError.CommandFailed(failed.getCode(), failed.getMessage()));
             default -> throw new IllegalStateException("not an answer to a group command: " + event.getData());
         };
-    }
-
-    private static byte[] encode(String commandId, Session session, Instant issuedAt, Object action) {
-        return CommandCodec.encode(SessionCommand.newBuilder()
-                .setCommandId(commandId)
-                .setSessionId(session.id())
-                .setOrganizationId(session.organizationId())
-                .setIssuedAt(issuedAt)
-                .setAction(action)
-                .build());
     }
 }

@@ -40,7 +40,7 @@ public record Message(
             String organizationId,
             String sessionId,
             String recipient,
-            String type,
+            @Nullable String type,
             @Nullable String clientRef,
             Map<String, String> metadata,
             @Nullable String targetMessageId,

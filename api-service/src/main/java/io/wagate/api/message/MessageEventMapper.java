@@ -1,5 +1,6 @@
 package io.wagate.api.message;
 
+import io.micronaut.core.annotation.Nullable;
 import io.wagate.schemas.v1.Event;
 import io.wagate.schemas.v1.MediaKind;
 import io.wagate.schemas.v1.MessageReceived;
@@ -18,12 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads message events off the events topic; the only message class that sees Avro events. */
-final class MessageEventMapper {
+public final class MessageEventMapper {
 
     private MessageEventMapper() {}
 
-    /** Empty for events about something else, or with a status this version does not know. */
-    static Optional<MessageStatusEvent> map(Event event) {
+    /**
+     * Empty for events about something else, or with a status this version does not know. A failure
+     * without its reason is {@code send_failed}.
+     */
+    public static Optional<MessageStatusEvent> map(Event event) {
         if (!(event.getData() instanceof MessageStatusChanged changed)) {
             return Optional.empty();
         }
@@ -40,12 +44,22 @@ final class MessageEventMapper {
                         changed.getMetadata(),
                         status,
                         changed.getWaMessageId(),
-                        changed.getFailure() == null
-                                ? null
-                                : changed.getFailure().getCode(),
-                        changed.getFailure() == null
-                                ? null
-                                : changed.getFailure().getMessage()));
+                        failureCode(status, changed),
+                        failureMessage(status, changed)));
+    }
+
+    private static @Nullable String failureCode(MessageStatus status, MessageStatusChanged changed) {
+        if (changed.getFailure() != null) {
+            return changed.getFailure().getCode();
+        }
+        return status == MessageStatus.FAILED ? "send_failed" : null;
+    }
+
+    private static @Nullable String failureMessage(MessageStatus status, MessageStatusChanged changed) {
+        if (changed.getFailure() != null) {
+            return changed.getFailure().getMessage();
+        }
+        return status == MessageStatus.FAILED ? "WhatsApp did not take the message" : null;
     }
 
     /** The inbound message a message.received event announces, as a row; empty for other events. */

@@ -52,8 +52,9 @@ public class MessageProjection implements EventProjection {
         messages.update(message.movedTo(event, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
+    /** A message produced straight to Kafka: known here from its first event. */
     private static Message learnt(MessageStatusEvent event) {
-        return new Message(
+        return Message.queued(
                 event.messageId(),
                 event.organizationId(),
                 event.sessionId(),
@@ -61,14 +62,7 @@ public class MessageProjection implements EventProjection {
                 null,
                 event.clientRef(),
                 event.metadata(),
-                MessageStatus.QUEUED.wire(),
                 null,
-                null,
-                null,
-                event.occurredAt(),
-                event.occurredAt(),
-                Message.OUTBOUND,
-                null,
-                null);
+                event.occurredAt());
     }
 }

@@ -28,10 +28,7 @@ public class MessageService {
 
     /** The caller's message on the caller's session, with its history. */
     public MessageJson find(Caller caller, String sessionId, String messageId) {
-        Session session = sessions.get(caller, sessionId);
-        Message message = messages.findByIdAndSessionIdAndOrganizationId(
-                        messageId, session.id(), caller.organizationId())
-                .orElseThrow(() -> new ApiException(new ApiError.NotFound("message not found")));
+        Message message = target(caller, sessions.get(caller, sessionId), messageId);
         return MessageJson.of(message, history.findByMessageIdOrderByOccurredAt(messageId));
     }
 

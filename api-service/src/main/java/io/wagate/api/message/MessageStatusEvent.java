@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Emitted by session-service when WhatsApp acknowledges, delivers, reads or rejects a message. */
-record MessageStatusEvent(
+public record MessageStatusEvent(
         String eventId,
         Instant occurredAt,
         String sessionId,

@@ -4,11 +4,10 @@ import io.wagate.api.Ids;
 import io.wagate.api.error.ApiError;
 import io.wagate.api.error.ApiException;
 import io.wagate.api.session.Session;
-import io.wagate.schemas.CommandCodec;
+import io.wagate.api.session.SessionCommandMapper;
 import io.wagate.schemas.v1.CommandFailed;
 import io.wagate.schemas.v1.Event;
 import io.wagate.schemas.v1.RequestPairingCode;
-import io.wagate.schemas.v1.SessionCommand;
 import io.wagate.schemas.v1.SessionPairingCodeIssued;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,15 +23,13 @@ final class PairingEvents {
         String commandId = Ids.command();
         return new Command(
                 commandId,
-                CommandCodec.encode(SessionCommand.newBuilder()
-                        .setCommandId(commandId)
-                        .setSessionId(session.id())
-                        .setOrganizationId(session.organizationId())
-                        .setIssuedAt(issuedAt)
-                        .setAction(RequestPairingCode.newBuilder()
+                SessionCommandMapper.encode(
+                        commandId,
+                        session,
+                        issuedAt,
+                        RequestPairingCode.newBuilder()
                                 .setPhoneNumber(phoneNumber)
-                                .build())
-                        .build()));
+                                .build()));
     }
 
     /** The code a session.pairing_code event carries. */

@@ -120,6 +120,10 @@ public class EventTail {
     }
 
     private void dispatch(String key, byte[] value) {
+        if (replies.waiting() == 0) {
+            // Nobody waits: a waiter registers before its command is produced, so none can miss this.
+            return;
+        }
         try {
             replies.dispatch(EventCodec.decode(value));
         } catch (UndecodableRecordException e) {

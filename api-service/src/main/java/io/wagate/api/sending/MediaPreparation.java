@@ -38,8 +38,7 @@ class MediaPreparation {
                 new MediaService.PrepareRequest(
                         organizationId, kind, upload.mediaId(), null, null, upload.filename(), upload.mimetype());
             case MediaSource.Prepared prepared ->
-                new MediaService.PrepareRequest(
-                        organizationId, kind, prepared.mediaId(), null, null, prepared.filename(), prepared.mimetype());
+                throw new IllegalStateException("media " + prepared.mediaId() + " is prepared already");
         };
     }
 }

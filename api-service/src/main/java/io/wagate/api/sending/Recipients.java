@@ -57,6 +57,15 @@ public final class Recipients {
         return user + "@" + (server.equals("c.us") ? USER_SERVER : server);
     }
 
+    /** A group's JID, given with or without its {@code @g.us}. */
+    public static String group(String field, String value) {
+        String jid = normalize(field, value.contains("@") ? value : value + "@" + GROUP_SERVER);
+        if (!jid.endsWith("@" + GROUP_SERVER)) {
+            throw new ApiException(new ApiError.InvalidRecipient(field, "a group JID ends in @" + GROUP_SERVER));
+        }
+        return jid;
+    }
+
     /** A normalized JID's chat is a group. */
     public static boolean isGroup(String jid) {
         return jid.endsWith("@" + GROUP_SERVER);

@@ -13,7 +13,6 @@ import io.wagate.api.message.MessageStatus;
 import io.wagate.api.ratelimit.SendRateLimits;
 import io.wagate.api.session.Session;
 import io.wagate.api.session.SessionService;
-import io.wagate.api.session.SessionStatus;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,7 +60,7 @@ public class SendService {
             boolean async,
             Consumer<SendOutcome.Queued> onQueued) {
         Session session = sessions.get(caller, sessionId);
-        requireConnected(session);
+        SessionService.requireConnected(session);
         if (request.options().replyTo() != null) {
             requireOwnIfKnown(session, request.options().replyTo(), "reply_message_not_found", "reply_to");
         }
@@ -92,7 +91,7 @@ public class SendService {
         if (target.currentStatus() == MessageStatus.FAILED) {
             throw new ApiException(new ApiError.EditNotAllowed("this message was never sent: it failed"));
         }
-        requireConnected(session);
+        SessionService.requireConnected(session);
         requireBucketsIfSync(session, async);
         return dispatch(
                 session,
@@ -117,7 +116,7 @@ public class SendService {
         if (target.currentStatus() == MessageStatus.FAILED) {
             throw new ApiException(new ApiError.RevokeNotAllowed("this message was never sent: it failed"));
         }
-        requireConnected(session);
+        SessionService.requireConnected(session);
         requireBucketsIfSync(session, async);
         return dispatch(
                 session,
@@ -153,19 +152,16 @@ public class SendService {
                 messages.deleteById(messageId);
                 throw e;
             }
-            onQueued.accept(new SendOutcome.Queued(messageId, request.clientRef(), !async, false));
         };
         if (async) {
             publish.run();
             return new SendOutcome.Queued(messageId, request.clientRef(), false, false);
         }
-        return sync.publishAndAwait(messageId, request.clientRef(), publish);
-    }
-
-    private static void requireConnected(Session session) {
-        if (session.status() != SessionStatus.CONNECTED) {
-            throw new ApiException(new ApiError.NotConnected(session.status().wire()));
-        }
+        // Queued before the wait: a retry during it must find the send, not send it again.
+        return sync.publishAndAwait(messageId, request.clientRef(), () -> {
+            publish.run();
+            onQueued.accept(new SendOutcome.Queued(messageId, request.clientRef(), true, false));
+        });
     }
 
     /** A synchronous send must not wait in session-service's pacing: refuse it while a bucket is empty. */

@@ -1,17 +1,17 @@
 package io.wagate.api.sending;
 
 import io.micronaut.core.annotation.Nullable;
+import io.wagate.api.message.MessageEventMapper;
 import io.wagate.api.message.MessageRepository;
+import io.wagate.api.message.MessageStatus;
+import io.wagate.api.message.MessageStatusEvent;
 import io.wagate.api.reply.EventTail;
 import io.wagate.api.reply.Replies;
 import io.wagate.api.reply.ReplyConfig;
 import io.wagate.api.reply.ReplyKey;
 import io.wagate.schemas.v1.Event;
-import io.wagate.schemas.v1.MessageStatus;
-import io.wagate.schemas.v1.MessageStatusChanged;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,30 +46,16 @@ class SyncSends {
             }
             publish.run();
             Optional<Event> answer = waiter.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            return answer.map(event -> outcomeOf(messageId, clientRef, (MessageStatusChanged) event.getData()))
+            return answer.flatMap(MessageEventMapper::map)
+                    .map(event -> outcomeOf(messageId, clientRef, event))
                     .orElseGet(() -> stored(messageId, clientRef));
         }
     }
 
-    private static SendOutcome outcomeOf(String messageId, @Nullable String clientRef, MessageStatusChanged changed) {
-        if (changed.getStatus() == MessageStatus.FAILED) {
-            return new SendOutcome.Failed(
-                    messageId,
-                    clientRef,
-                    changed.getFailure() == null
-                            ? "send_failed"
-                            : changed.getFailure().getCode(),
-                    changed.getFailure() == null
-                            ? "WhatsApp did not take the message"
-                            : changed.getFailure().getMessage(),
-                    false);
-        }
-        return new SendOutcome.Sent(
-                messageId,
-                clientRef,
-                changed.getStatus().name().toLowerCase(Locale.ROOT),
-                changed.getWaMessageId(),
-                false);
+    private static SendOutcome outcomeOf(String messageId, @Nullable String clientRef, MessageStatusEvent event) {
+        return event.status() == MessageStatus.FAILED
+                ? new SendOutcome.Failed(messageId, clientRef, event.errorCode(), event.errorMessage(), false)
+                : new SendOutcome.Sent(messageId, clientRef, event.status().wire(), event.waMessageId(), false);
     }
 
     /** What the projection knows, should the answer have come some other way; else still pending. */

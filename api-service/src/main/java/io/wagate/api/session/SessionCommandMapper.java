@@ -9,8 +9,8 @@ import io.wagate.schemas.v1.RestartSession;
 import io.wagate.schemas.v1.SessionCommand;
 import java.time.Instant;
 
-/** Encodes session lifecycle commands; the only session class that sees Avro commands. */
-final class SessionCommandMapper {
+/** Encodes session commands, lifecycle ones here; the envelope for every other kind (groups, pairing). */
+public final class SessionCommandMapper {
 
     private SessionCommandMapper() {}
 
@@ -34,8 +34,13 @@ final class SessionCommandMapper {
     }
 
     private static byte[] encode(Session session, Instant issuedAt, Object action) {
+        return encode(Ids.command(), session, issuedAt, action);
+    }
+
+    /** A command for the session: {@code action} is one of SessionCommand's actions. */
+    public static byte[] encode(String commandId, Session session, Instant issuedAt, Object action) {
         return CommandCodec.encode(SessionCommand.newBuilder()
-                .setCommandId(Ids.command())
+                .setCommandId(commandId)
                 .setSessionId(session.id())
                 .setOrganizationId(session.organizationId())
                 .setIssuedAt(issuedAt)

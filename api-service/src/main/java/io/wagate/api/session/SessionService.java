@@ -58,6 +58,19 @@ public class SessionService {
                 .orElseThrow(() -> new ApiException(new ApiError.NotFound("session not found")));
     }
 
+    /** The caller's session, which must be connected to take a send or a group command. */
+    public Session connected(Caller caller, String sessionId) {
+        return requireConnected(get(caller, sessionId));
+    }
+
+    /** @throws ApiException {@code 409 not_connected} unless the session is connected */
+    public static Session requireConnected(Session session) {
+        if (session.status() != SessionStatus.CONNECTED) {
+            throw new ApiException(new ApiError.NotConnected(session.status().wire()));
+        }
+        return session;
+    }
+
     /**
      * Queues a lifecycle command once Kafka has it durably. A deletion shows at once: the session
      * answers 404 from then on, whatever session-service still reports about it.

@@ -34,7 +34,7 @@ class ApiErrorTest {
         assertMapping(new ApiError.Forbidden("no"), 403, "forbidden", Map.of());
         assertMapping(new ApiError.NotFound("no"), 404, "not_found", Map.of());
         assertMapping(new ApiError.InvalidJson("bad"), 400, "invalid_json", Map.of());
-        assertMapping(new ApiError.InvalidPhoneNumber("bad"), 400, "invalid_phone_number", Map.of("field", "to"));
+        assertMapping(new ApiError.InvalidPhoneNumber("to", "bad"), 400, "invalid_phone_number", Map.of("field", "to"));
         assertMapping(new ApiError.NotConnected("qr"), 409, "not_connected", Map.of("status", "qr"));
         assertMapping(new ApiError.QrNotAvailable("connected"), 409, "qr_not_available", Map.of("status", "connected"));
         assertMapping(new ApiError.Unavailable("later"), 503, "unavailable", Map.of());

@@ -48,11 +48,6 @@ public final class ApiClient {
         return send("PATCH", path, key, json(body), "application/json");
     }
 
-    /** The same request, answered in the background: for a send that waits for events the test produces. */
-    public java.util.concurrent.CompletableFuture<Reply> postInBackground(String path, String key, Object body) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> post(path, key, body));
-    }
-
     public Reply delete(String path, String key) {
         return send("DELETE", path, key, null, null);
     }

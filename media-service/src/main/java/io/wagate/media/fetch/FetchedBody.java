@@ -13,15 +13,12 @@ public final class FetchedBody implements AutoCloseable {
 
     private final URI url;
     private final String contentType;
-    private final long declaredLength;
     private final InputStream stream;
     private final AutoCloseable response;
 
-    FetchedBody(
-            URI url, @Nullable String contentType, long declaredLength, InputStream stream, AutoCloseable response) {
+    FetchedBody(URI url, @Nullable String contentType, InputStream stream, AutoCloseable response) {
         this.url = url;
         this.contentType = contentType;
-        this.declaredLength = declaredLength;
         this.stream = stream;
         this.response = response;
     }
@@ -35,11 +32,6 @@ public final class FetchedBody implements AutoCloseable {
     @Nullable
     public String contentType() {
         return contentType;
-    }
-
-    /** The Content-Length the server declared, or -1. */
-    public long declaredLength() {
-        return declaredLength;
     }
 
     public InputStream stream() {

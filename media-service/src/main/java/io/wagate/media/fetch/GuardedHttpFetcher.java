@@ -139,7 +139,6 @@ public final class GuardedHttpFetcher implements AutoCloseable {
             return new FetchedBody(
                     url,
                     entity == null ? null : entity.getContentType(),
-                    length,
                     new DeadlineInputStream(content, deadline),
                     response);
         } catch (IOException e) {
@@ -174,7 +173,8 @@ public final class GuardedHttpFetcher implements AutoCloseable {
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    static ApiException failed(URI url, String reason) {
+    /** {@code media_fetch_failed} for {@code url}, saying why. */
+    public static ApiException failed(URI url, String reason) {
         return new ApiException(
                 ErrorCode.MEDIA_FETCH_FAILED, "could not fetch the URL: " + reason, Map.of("url", url.toString()));
     }

@@ -112,10 +112,7 @@ public final class MediaPreparer {
             try {
                 spooled = spool.copy(body.stream(), limit, "the media at the URL");
             } catch (IOException e) {
-                throw new ApiException(
-                        ErrorCode.MEDIA_FETCH_FAILED,
-                        "could not fetch the URL: " + e.getMessage(),
-                        Map.of("url", url.toString()));
+                throw GuardedHttpFetcher.failed(url, e.getMessage());
             }
             try (spooled) {
                 if (spooled.size() == 0) {

@@ -14,9 +14,7 @@ import io.wagate.schemas.v1.ReceivedReaction;
 import io.wagate.schemas.v1.ReceivedRevoke;
 import io.wagate.schemas.v1.ReceivedText;
 import io.wagate.webhook.media.MediaLinks;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,7 +38,7 @@ final class ReceivedMessagePayloads {
                 received.getChat(),
                 received.getSender(),
                 received.getPushName(),
-                DateTimeFormatter.ISO_INSTANT.format(received.getSentAt()),
+                WebhookEventMapper.iso(received.getSentAt()),
                 received.getMentions() == null ? List.of() : List.copyOf(received.getMentions()),
                 quoted == null
                         ? null
@@ -55,7 +53,8 @@ final class ReceivedMessagePayloads {
     private Typed content(Object content) {
         return switch (content) {
             case ReceivedText text -> new Typed("text", new EventPayload.Text(text.getText()));
-            case ReceivedMedia media -> new Typed(media.getKind().name().toLowerCase(Locale.ROOT), media(media));
+            case ReceivedMedia media ->
+                new Typed(WebhookEventMapper.lower(media.getKind().name()), media(media));
             case ReceivedLocation location ->
                 new Typed(
                         "location",
@@ -98,8 +97,7 @@ final class ReceivedMessagePayloads {
                 media.getCaption(),
                 media.getFilename(),
                 link.map(MediaLinks.SignedLink::url).orElse(null),
-                link.map(signed -> DateTimeFormatter.ISO_INSTANT.format(signed.expiresAt()))
-                        .orElse(null),
+                link.map(signed -> WebhookEventMapper.iso(signed.expiresAt())).orElse(null),
                 error == null ? null : new EventPayload.MessageError(error.getCode(), error.getMessage()));
     }
 }

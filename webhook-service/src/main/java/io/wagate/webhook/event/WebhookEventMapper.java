@@ -139,11 +139,11 @@ public final class WebhookEventMapper {
         return metadata == null ? Map.of() : new TreeMap<>(metadata);
     }
 
-    private static String iso(Instant instant) {
+    static String iso(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
-    private static String lower(String symbol) {
+    static String lower(String symbol) {
         return symbol.toLowerCase(Locale.ROOT);
     }
 

@@ -11,17 +11,17 @@ import java.util.Base64;
  *
  * @param urlSigningKey base64 of at least 32 bytes (env {@code WAGATE_MEDIA_URL_SIGNING_KEY}), shared
  *     with media-service, which checks the signature; without it webhooks carry no download link
- * @param urlTtl how long a link works
+ * @param urlTtl how long a link works: longer than the webhooks' retry schedule
  */
 @ConfigurationProperties("wagate.media")
 public record MediaLinkSettings(
         @Nullable String urlSigningKey,
-        @Bindable(defaultValue = "24h") @Nullable Duration urlTtl) {
+        @Bindable(defaultValue = "48h") @Nullable Duration urlTtl) {
 
     static final int MIN_KEY_BYTES = 32;
 
     public MediaLinkSettings {
-        urlTtl = urlTtl == null ? Duration.ofHours(24) : urlTtl;
+        urlTtl = urlTtl == null ? Duration.ofHours(48) : urlTtl;
         if (urlTtl.isNegative() || urlTtl.isZero()) {
             throw new IllegalArgumentException("wagate.media.url-ttl must be positive, was " + urlTtl);
         }

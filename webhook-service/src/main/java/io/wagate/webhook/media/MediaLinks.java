@@ -2,6 +2,7 @@ package io.wagate.webhook.media;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.wagate.webhook.delivery.DeliveryConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -34,11 +36,25 @@ public class MediaLinks {
     private final MediaLinkSettings settings;
     private final Clock clock;
 
+    /**
+     * A link is made when its event is ingested and every retry of the webhook carries it: it must
+     * outlive the retry schedule (with its 10 % jitter), or the last attempts deliver a dead link.
+     */
     @Inject
     public MediaLinks(
             @Value("${wagate.public-base-url:`http://localhost:8080`}") String publicBaseUrl,
-            MediaLinkSettings settings) {
+            MediaLinkSettings settings,
+            DeliveryConfig delivery) {
         this(publicBaseUrl, settings, Clock.systemUTC());
+        Duration lastAttempt = delivery.retrySchedule().stream()
+                .reduce(Duration.ZERO, Duration::plus)
+                .multipliedBy(11)
+                .dividedBy(10);
+        if (key != null && settings.urlTtl().compareTo(lastAttempt) < 0) {
+            throw new IllegalArgumentException("wagate.media.url-ttl (" + settings.urlTtl()
+                    + ") must outlive wagate.webhooks.retry-schedule, whose last attempt comes up to " + lastAttempt
+                    + " after the first");
+        }
     }
 
     public MediaLinks(String publicBaseUrl, MediaLinkSettings settings, Clock clock) {

@@ -187,7 +187,7 @@ class WebhookEventMapperTest {
     }
 
     @Test
-    void receivedMediaCarriesALinkSignedAsMediaServiceChecksItValidForADay() throws Exception {
+    void receivedMediaCarriesALinkSignedAsMediaServiceChecksItValidForTwoDays() throws Exception {
         Event event = event(received(
                 null, new ReceivedMedia(MediaKind.VOICE_NOTE, "med_9", "audio/ogg", 1234L, "ab12", null, null, null)));
 
@@ -196,7 +196,7 @@ class WebhookEventMapperTest {
         assertThat(data).containsEntry("type", "voice_note").containsEntry("quoted", null);
         @SuppressWarnings("unchecked")
         Map<String, Object> content = (Map<String, Object>) data.get("content");
-        long expires = NOW.plusSeconds(24 * 3600).getEpochSecond();
+        long expires = NOW.plusSeconds(48 * 3600).getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(SIGNING_KEY), "HmacSHA256"));
         String signature = Base64.getUrlEncoder()
@@ -212,7 +212,7 @@ class WebhookEventMapperTest {
         expected.put(
                 "url",
                 "https://wagate.example.com/v1/media/med_9/content?expires=" + expires + "&signature=" + signature);
-        expected.put("url_expires_at", "2025-03-05T06:00:00Z");
+        expected.put("url_expires_at", "2025-03-06T06:00:00Z");
         expected.put("error", null);
         assertThat(content).containsExactlyEntriesOf(expected);
     }
