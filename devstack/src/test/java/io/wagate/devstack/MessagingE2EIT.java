@@ -280,7 +280,7 @@ class MessagingE2EIT {
     }
 
     @Test
-    void aLinkPreviewIsMadeFromAnAllowedPage() {
+    void aLinkPreviewReadsTheAllowedPageAndFetchesTheImageItsOpenGraphTagsName() {
         String thumbnail = files.serve("/menu.jpg", "image/jpeg", MediaFixtures.jpeg());
         String page = files.page("/menu", """
                 <html><head>
